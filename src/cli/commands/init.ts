@@ -1,0 +1,25 @@
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { strings } from '../../i18n/ui.js';
+import { renderTemplate } from '../../render/template.js';
+import { type GlobalOptions, readQuestionnaire } from '../context.js';
+import { assetDir, type Io, writeOutput } from '../io.js';
+import { pickLocale } from '../locale.js';
+
+export const today = (): string => new Date().toISOString().slice(0, 10);
+
+export default async function init(io: Io, global: GlobalOptions, _args: string[], opts: Record<string, unknown>): Promise<number> {
+  const { model } = await readQuestionnaire(io, opts.questionnaire as string | undefined);
+  const locale = pickLocale({ lang: global.lang, env: io.env, locales: model.doc.locales });
+  const schemaUrl = pathToFileURL(join(assetDir('schemas'), 'answers.schema.json')).href;
+  const output = opts.output as string | undefined;
+  await writeOutput(
+    io,
+    output,
+    renderTemplate(model, { locale, date: today(), schemaUrl }),
+    opts.force === true,
+    strings(locale).fileExists,
+  );
+  if (output !== undefined && output !== '-') io.stderr.write(`${strings(locale).written(output)}\n`);
+  return 0;
+}

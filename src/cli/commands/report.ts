@@ -1,0 +1,93 @@
+import { buildReport } from '../../core/report.js';
+import { evaluate, SEVERITY_FACTOR } from '../../core/score.js';
+import { InputError } from '../../diagnostics.js';
+import { strings } from '../../i18n/ui.js';
+import { type Format, renderers } from '../../render/index.js';
+import type { Severity } from '../../schema/questionnaire.js';
+import type { Report } from '../../schema/report.js';
+import { type GlobalOptions, printDiagnostics, readAnswers, readQuestionnaire } from '../context.js';
+import { type Io, UsageError, writeOutput } from '../io.js';
+import { pickLocale } from '../locale.js';
+import { VERSION } from '../run.js';
+
+const BY_EXTENSION: Record<string, Format> = { md: 'markdown', markdown: 'markdown', json: 'json', html: 'html', htm: 'html' };
+
+function number(value: unknown, flag: string, min: number, max: number): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (String(value).trim() === '' || !Number.isFinite(n) || n < min || n > max) {
+    throw new UsageError(`kamcheck: error: ${flag} takes a number from ${min} to ${max}, not "${value}"`);
+  }
+  return n;
+}
+
+/** Which gates a report fails, as messages; empty when it passes. */
+export function gateFailures(report: Report, gates: { failUnder?: number; minCoverage?: number; failOn?: Severity }): string[] {
+  const t = strings(report.locale);
+  const out: string[] = [];
+  if (gates.failUnder !== undefined) {
+    const s = report.overall.score;
+    if (s === null) out.push(t.gateNoScore(gates.failUnder));
+    else if (s < gates.failUnder) out.push(t.gateFailUnder(s.toFixed(1), gates.failUnder));
+  }
+  if (gates.minCoverage !== undefined && report.overall.coverage < gates.minCoverage) {
+    out.push(t.gateCoverage(report.overall.coverage.toFixed(3), gates.minCoverage));
+  }
+  if (gates.failOn !== undefined) {
+    const worst = SEVERITY_FACTOR[gates.failOn];
+    const hit = report.remedies.filter((r) => SEVERITY_FACTOR[r.severity] >= worst);
+    if (hit.length > 0) out.push(t.gateSeverity(hit.length, gates.failOn, hit.map((r) => r.id).join(', ')));
+  }
+  return out;
+}
+
+export default async function report(io: Io, global: GlobalOptions, files: string[], opts: Record<string, unknown>): Promise<number> {
+  const output = opts.output as string | undefined;
+  const ext = output?.split('.').pop()?.toLowerCase() ?? '';
+  const format = (opts.format as Format | undefined) ?? BY_EXTENSION[ext] ?? 'terminal';
+  const gates = {
+    failUnder: number(opts.failUnder, '--fail-under', 0, 100),
+    minCoverage: number(opts.minCoverage, '--min-coverage', 0, 1),
+    failOn: opts.failOn as Severity | undefined,
+  };
+  const top = number(opts.top, '--top', 0, 1000) ?? 5;
+  const { model } = await readQuestionnaire(io, opts.questionnaire as string | undefined);
+
+  // Read every file before failing, so that all problems are shown at once.
+  const loaded = [];
+  const errors = [];
+  for (const file of files) {
+    try {
+      loaded.push(await readAnswers(io, file, model));
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      errors.push(...e.diagnostics);
+    }
+  }
+  if (errors.length > 0) throw new InputError(errors);
+
+  const reports = loaded.map(({ parsed, answers, warnings }) => {
+    const result = evaluate(model, answers);
+    const locale = pickLocale({ lang: global.lang, answersLocale: parsed.doc.locale, env: io.env, locales: model.doc.locales });
+    printDiagnostics(io, [...warnings, ...result.warnings], locale.startsWith('zh'));
+    return buildReport(
+      model,
+      { ...result, warnings: [...warnings, ...result.warnings] },
+      { answers: parsed.doc, locale, toolVersion: VERSION },
+    );
+  });
+
+  const render = renderers[format];
+  const columns = io.stdout.columns ?? (Number(io.env.COLUMNS) || 80);
+  const toFile = output !== undefined && output !== '-';
+  const color = global.color && !toFile;
+  const text =
+    format === 'json' && reports.length > 1
+      ? `${JSON.stringify(reports, null, 2)}\n`
+      : reports.map((r) => render(r, { color, columns, top })).join(format === 'markdown' ? '\n---\n\n' : '\n');
+  await writeOutput(io, output, text, opts.force === true, strings(reports[0]?.locale ?? 'en').fileExists);
+
+  const failures = reports.flatMap((r) => gateFailures(r, gates));
+  for (const f of failures) io.stderr.write(`kamcheck: ${f}\n`);
+  return failures.length > 0 ? 1 : 0;
+}

@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { AnswersFile } from '../../schema/answers.js';
+import { Questionnaire } from '../../schema/questionnaire.js';
+import { Report } from '../../schema/report.js';
+import type { GlobalOptions } from '../context.js';
+import type { Io } from '../io.js';
+
+const SCHEMAS = { questionnaire: Questionnaire, answers: AnswersFile, report: Report };
+export type SchemaKind = keyof typeof SCHEMAS;
+
+/** The JSON Schema of one file kind, generated from its zod schema. */
+export function jsonSchema(kind: SchemaKind): string {
+  const schema = z.toJSONSchema(SCHEMAS[kind], { io: kind === 'report' ? 'output' : 'input', unrepresentable: 'any' });
+  const titled = { ...schema, title: `kamcheck ${kind} (format 1)` };
+  return `${JSON.stringify(titled, null, 2)}\n`;
+}
+
+export default async function schema(io: Io, _g: GlobalOptions, args: string[]): Promise<number> {
+  io.stdout.write(jsonSchema(args[0] as SchemaKind));
+  return 0;
+}

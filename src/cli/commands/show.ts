@@ -1,0 +1,25 @@
+import { strings } from '../../i18n/ui.js';
+import { renderFormMarkdown, renderFormTerminal } from '../../render/form.js';
+import { type GlobalOptions, readQuestionnaire } from '../context.js';
+import { type Io, writeOutput } from '../io.js';
+import { pickLocale } from '../locale.js';
+
+export default async function show(io: Io, global: GlobalOptions, _args: string[], opts: Record<string, unknown>): Promise<number> {
+  const { model } = await readQuestionnaire(io, opts.questionnaire as string | undefined);
+  const locale = pickLocale({ lang: global.lang, env: io.env, locales: model.doc.locales });
+  const output = opts.output as string | undefined;
+  const toFile = output !== undefined && output !== '-';
+  const format =
+    (opts.format as string | undefined) ?? (output?.endsWith('.md') ? 'markdown' : output?.endsWith('.json') ? 'json' : 'terminal');
+  const text =
+    format === 'json'
+      ? `${JSON.stringify(model.doc, null, 2)}\n`
+      : format === 'markdown'
+        ? renderFormMarkdown(model, locale)
+        : renderFormTerminal(model, locale, {
+            color: global.color && !toFile,
+            columns: io.stdout.columns ?? (Number(io.env.COLUMNS) || 80),
+          });
+  await writeOutput(io, output, text, opts.force === true, strings(locale).fileExists);
+  return 0;
+}

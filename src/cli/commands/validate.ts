@@ -1,0 +1,57 @@
+import type { Model } from '../../core/model.js';
+import { type Diagnostic, diag, hasErrors } from '../../diagnostics.js';
+import { strings } from '../../i18n/ui.js';
+import { answersFromSource, checkAnswers, type ParsedAnswers, splitRef } from '../../load/answers.js';
+import { questionnaireFromSource } from '../../load/questionnaire.js';
+import { parseYaml } from '../../load/yaml.js';
+import { type GlobalOptions, printDiagnostics, readQuestionnaire } from '../context.js';
+import { displayName, type Io, readInput } from '../io.js';
+import { toolLocale } from '../locale.js';
+
+/** Check every file given; questionnaires first, so answers files can be checked against one of them. */
+export default async function validate(io: Io, global: GlobalOptions, files: string[], opts: Record<string, unknown>): Promise<number> {
+  const locale = toolLocale(global.lang, io.env);
+  const t = strings(locale);
+  const zh = locale.startsWith('zh');
+  const diagnostics: Diagnostic[] = [];
+  const models = new Map<string, Model>();
+  const answers: { name: string; parsed: ParsedAnswers }[] = [];
+  const ok: string[] = [];
+
+  for (const file of files) {
+    const name = displayName(file);
+    const { source, diagnostics: ds } = parseYaml(name, await readInput(io, file));
+    diagnostics.push(...ds);
+    if (!source) continue;
+    if ('dimensions' in source.data || ('levels' in source.data && !('answers' in source.data))) {
+      const r = questionnaireFromSource(source);
+      diagnostics.push(...r.diagnostics);
+      if (r.loaded) {
+        models.set(r.loaded.model.doc.id, r.loaded.model);
+        ok.push(t.valid(name, t.kindQuestionnaire));
+      }
+    } else if ('answers' in source.data || 'questionnaire' in source.data) {
+      const r = answersFromSource(source);
+      diagnostics.push(...r.diagnostics);
+      if (r.parsed) answers.push({ name, parsed: r.parsed });
+    } else {
+      diagnostics.push(diag('unknown-kind', {}, { file: name, line: 1, column: 1 }));
+    }
+  }
+
+  let fallback: Model | undefined;
+  for (const { name, parsed } of answers) {
+    let model = models.get(splitRef(parsed.doc.questionnaire).id);
+    if (!model) {
+      fallback ??= (await readQuestionnaire(io, opts.questionnaire as string | undefined)).model;
+      model = fallback;
+    }
+    const r = checkAnswers(parsed, model);
+    diagnostics.push(...r.diagnostics);
+    if (!hasErrors(r.diagnostics)) ok.push(t.valid(name, t.kindAnswers));
+  }
+
+  printDiagnostics(io, diagnostics, zh);
+  for (const line of ok) io.stdout.write(`${line}\n`);
+  return hasErrors(diagnostics) ? 2 : 0;
+}

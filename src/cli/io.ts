@@ -1,0 +1,107 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { MAX_BYTES } from '../load/yaml.js';
+
+/** Everything a command touches outside itself, passed in so tests can run the CLI in-process. */
+export interface Io {
+  argv: string[];
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
+  stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
+  stderr: NodeJS.WritableStream;
+  env: Record<string, string | undefined>;
+  cwd: string;
+}
+
+/** A user-facing failure: message on stderr, exit code, no stack trace. */
+export class UsageError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode = 2,
+  ) {
+    super(message);
+  }
+}
+
+async function readStream(stream: NodeJS.ReadableStream): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stream) {
+    const b = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+    size += b.length;
+    chunks.push(b);
+    // Stop reading early: the parser reports the size, a few bytes past the limit are enough to know.
+    if (size > MAX_BYTES) break;
+  }
+  return Buffer.concat(chunks);
+}
+
+/** Bytes of a file argument; `-` is standard input. */
+export async function readInput(io: Io, path: string): Promise<Uint8Array> {
+  if (path === '-') return readStream(io.stdin);
+  try {
+    return await readFile(resolve(io.cwd, path));
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    const reason =
+      err.code === 'ENOENT'
+        ? 'no such file'
+        : err.code === 'EISDIR'
+          ? 'is a directory'
+          : err.code === 'EACCES'
+            ? 'permission denied'
+            : err.message;
+    throw new UsageError(`kamcheck: error: cannot read ${path}: ${reason}`);
+  }
+}
+
+export const displayName = (path: string): string => (path === '-' ? '<stdin>' : path);
+
+/** Write a file whole or not at all: a temporary file in the same folder, then rename. */
+export async function writeAtomic(path: string, content: string): Promise<void> {
+  const tmp = join(dirname(path), `.${randomBytes(6).toString('hex')}.kamcheck.tmp`);
+  try {
+    await writeFile(tmp, content, { mode: 0o644 });
+    await rename(tmp, path);
+  } catch (e) {
+    await unlink(tmp).catch(() => {});
+    throw e;
+  }
+}
+
+/** Write to `-o FILE` (refusing to overwrite without --force) or to stdout. */
+export async function writeOutput(
+  io: Io,
+  output: string | undefined,
+  content: string,
+  force: boolean,
+  exists: (f: string) => string,
+): Promise<void> {
+  if (output === undefined || output === '-') {
+    io.stdout.write(content);
+    return;
+  }
+  const path = resolve(io.cwd, output);
+  if (!force && existsSync(path)) throw new UsageError(`kamcheck: error: ${exists(output)}`);
+  try {
+    await writeAtomic(path, content);
+  } catch (e) {
+    throw new UsageError(`kamcheck: error: cannot write ${output}: ${(e as Error).message}`);
+  }
+}
+
+/** The folder holding the bundled questionnaires, found from this module whether bundled or run from source. */
+export function assetDir(name: string): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 4; i++) {
+    const candidate = join(dir, name);
+    if (existsSync(candidate)) return candidate;
+    dir = dirname(dir);
+  }
+  return join(dirname(fileURLToPath(import.meta.url)), '..', name);
+}
+
+export const BUNDLED_ID = 'kam-five-pitfalls';
+export const bundledQuestionnaire = (): string => join(assetDir('questionnaires'), `${BUNDLED_ID}.yaml`);

@@ -1,0 +1,130 @@
+import { Argument, Command, CommanderError, Option } from 'commander';
+import { InputError } from '../diagnostics.js';
+import { strings } from '../i18n/ui.js';
+import { colorEnabled } from '../render/style.js';
+import { type GlobalOptions, printDiagnostics } from './context.js';
+import { type Io, UsageError } from './io.js';
+import { toolLocale } from './locale.js';
+
+declare const __KAMCHECK_VERSION__: string | undefined;
+export const VERSION = typeof __KAMCHECK_VERSION__ === 'string' ? __KAMCHECK_VERSION__ : '0.0.0-dev';
+
+type Action = (io: Io, global: GlobalOptions, args: string[], opts: Record<string, unknown>) => Promise<number>;
+
+/** Commands are loaded when used, so that a report never pays for the interactive prompts. */
+const commands: Record<string, () => Promise<{ default: Action }>> = {
+  report: () => import('./commands/report.js'),
+  validate: () => import('./commands/validate.js'),
+  init: () => import('./commands/init.js'),
+  show: () => import('./commands/show.js'),
+  schema: () => import('./commands/schema.js'),
+  assess: () => import('./commands/assess.js'),
+};
+
+/** Run the CLI: parse argv, run one command, return the exit code. Never calls process.exit. */
+export async function run(io: Io): Promise<number> {
+  let code = 0;
+  const zh = () => toolLocale(program.opts().lang, io.env).startsWith('zh');
+  const program = new Command('kamcheck')
+    .description('Key-account management maturity diagnostic: questionnaires in, scored reports out.')
+    .version(VERSION, '-V, --version')
+    .option('--lang <locale>', 'language of the report and messages (zh-CN, en)')
+    .option('--no-color', 'no colour in terminal output')
+    .showSuggestionAfterError()
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+    });
+
+  const action =
+    (name: string) =>
+    async (...params: unknown[]) => {
+      const cmd = params[params.length - 1] as Command;
+      const opts = cmd.opts();
+      const args = cmd.args;
+      const g = program.opts() as { lang?: string; color: boolean };
+      const global: GlobalOptions = {
+        ...(g.lang ? { lang: g.lang } : {}),
+        color: colorEnabled({ isTTY: io.stdout.isTTY === true, noColor: g.color === false, env: io.env }),
+      };
+      const mod = await (commands[name] as () => Promise<{ default: Action }>)();
+      code = await mod.default(io, global, args, opts);
+    };
+
+  const format = (choices: string[]) => new Option('-f, --format <format>', 'output format').choices(choices);
+  program
+    .command('report')
+    .description('score answers files and print the maturity report')
+    .argument('<answers...>', 'answers files (- for stdin)')
+    .option('-q, --questionnaire <file>', 'questionnaire (default: the bundled one)')
+    .addOption(format(['terminal', 'markdown', 'json', 'html']))
+    .option('-o, --output <file>', 'write the report to a file (- for stdout)')
+    .option('--force', 'overwrite an existing output file')
+    .option('--fail-under <score>', 'exit 1 when the overall score is under this (0–100)')
+    .option('--min-coverage <ratio>', 'exit 1 when overall coverage is under this (0–1)')
+    .addOption(
+      new Option('--fail-on <severity>', 'exit 1 when a remedy of this severity or worse fires').choices([
+        'critical',
+        'high',
+        'medium',
+        'low',
+      ]),
+    )
+    .option('--top <n>', 'remedies shown with their actions in the terminal', '5')
+    .action(action('report'));
+  program
+    .command('validate')
+    .description('check questionnaires and answers files (told apart by content)')
+    .argument('<files...>', 'files to check (- for stdin)')
+    .option('-q, --questionnaire <file>', 'questionnaire for answers files (default: the bundled one)')
+    .action(action('validate'));
+  program
+    .command('init')
+    .description('write an answers template listing every question')
+    .option('-q, --questionnaire <file>', 'questionnaire (default: the bundled one)')
+    .option('-o, --output <file>', 'write the template to a file (- for stdout)')
+    .option('--force', 'overwrite an existing file')
+    .action(action('init'));
+  program
+    .command('show')
+    .description('print the questionnaire as a readable form')
+    .option('-q, --questionnaire <file>', 'questionnaire (default: the bundled one)')
+    .addOption(format(['terminal', 'markdown', 'json']))
+    .option('-o, --output <file>', 'write to a file (- for stdout)')
+    .option('--force', 'overwrite an existing file')
+    .action(action('show'));
+  program
+    .command('schema')
+    .description('print the JSON Schema of a file kind')
+    .addArgument(new Argument('<kind>', 'questionnaire, answers or report').choices(['questionnaire', 'answers', 'report']))
+    .action(action('schema'));
+  program
+    .command('assess')
+    .description('take the self-check or run an interview, interactively')
+    .option('-q, --questionnaire <file>', 'questionnaire (default: the bundled one)')
+    .option('-o, --output <file>', 'answers file to write (default: answers-DATE.yaml)')
+    .option('--resume <file>', 'continue an answers file at its first unanswered question')
+    .addOption(new Option('--mode <mode>', 'self-check or consultant interview').choices(['self', 'interview']).default('self'))
+    .option('--force', 'overwrite an existing answers file')
+    .action(action('assess'));
+
+  try {
+    await program.parseAsync(io.argv, { from: 'user' });
+    return code;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help' ? 0 : 2;
+    }
+    if (e instanceof InputError) {
+      printDiagnostics(io, e.diagnostics, zh());
+      return 2;
+    }
+    if (e instanceof UsageError) {
+      io.stderr.write(`${e.message}\n`);
+      return e.exitCode;
+    }
+    io.stderr.write(`${(e as Error)?.stack ?? String(e)}\n${strings(zh() ? 'zh' : 'en').internalError}\n`);
+    return 70;
+  }
+}

@@ -1,0 +1,58 @@
+import type { Condition } from '../schema/questionnaire.js';
+import { type Canonical, type QuestionInfo, sameValue, toBoolean } from './model.js';
+
+export type State = 'answered' | 'unanswered' | 'na' | 'skipped';
+
+/** What a condition can look at. */
+export interface Facts {
+  info(id: string): QuestionInfo | undefined;
+  state(id: string): State;
+  value(id: string): Canonical | undefined;
+  questionScore(id: string): number | null;
+  /** Raw 0–100 score of a dimension, or `overall`. */
+  score(id: string): number | null;
+}
+
+type Ops = Partial<Record<'eq' | 'ne' | 'lt' | 'lte' | 'gt' | 'gte' | 'in' | 'notIn' | 'includes', unknown>>;
+
+/** Equality as answers see it: numbers equal their decimal strings, booleans equal yes/no, lists compare as sets. */
+function equal(a: Canonical, b: unknown, info?: QuestionInfo): boolean {
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b)) return false;
+    return a.length === b.length && a.every((x) => b.some((y) => sameValue(x, y)));
+  }
+  if (info?.question.type === 'boolean') return a === toBoolean(b);
+  return sameValue(a, b);
+}
+
+function compare(actual: Canonical | number, ops: Ops, info?: QuestionInfo): boolean {
+  const n = typeof actual === 'number' ? actual : undefined;
+  if (ops.eq !== undefined) return equal(actual, ops.eq, info);
+  if (ops.ne !== undefined) return !equal(actual, ops.ne, info);
+  if (ops.lt !== undefined) return n !== undefined && n < Number(ops.lt);
+  if (ops.lte !== undefined) return n !== undefined && n <= Number(ops.lte);
+  if (ops.gt !== undefined) return n !== undefined && n > Number(ops.gt);
+  if (ops.gte !== undefined) return n !== undefined && n >= Number(ops.gte);
+  if (ops.in !== undefined) return (ops.in as unknown[]).some((v) => equal(actual, v, info));
+  if (ops.notIn !== undefined) return !(ops.notIn as unknown[]).some((v) => equal(actual, v, info));
+  if (ops.includes !== undefined) return Array.isArray(actual) && actual.some((v) => sameValue(v, ops.includes));
+  return false;
+}
+
+/** Evaluate a condition. Comparisons on a missing value or score are false; `is:` tests states. */
+export function holds(c: Condition, f: Facts): boolean {
+  if ('all' in c) return c.all.every((x) => holds(x, f));
+  if ('any' in c) return c.any.some((x) => holds(x, f));
+  if ('not' in c) return !holds(c.not, f);
+  if ('answer' in c) {
+    if (c.is !== undefined) return f.state(c.answer) === c.is;
+    const v = f.value(c.answer);
+    return v !== undefined && compare(v, c, f.info(c.answer));
+  }
+  if ('questionScore' in c) {
+    const s = f.questionScore(c.questionScore);
+    return s !== null && compare(s, c);
+  }
+  const s = f.score(c.score);
+  return s !== null && compare(s, c);
+}

@@ -1,0 +1,191 @@
+import type { Diagnostic } from '../diagnostics.js';
+import type { Dimension, Level, Rule, Severity } from '../schema/questionnaire.js';
+import { type Facts, holds, type State } from './conditions.js';
+import { type Canonical, dimensionWeight, type Model, type QuestionInfo, scoreOf } from './model.js';
+
+/** One answer as read from an answers file, already checked and made canonical. */
+export interface Answer {
+  value?: Canonical;
+  na?: boolean;
+  note?: string;
+  evidence?: string;
+  at?: { file: string; line: number; column: number };
+}
+export type Answers = ReadonlyMap<string, Answer>;
+
+export interface QuestionResult {
+  info: QuestionInfo;
+  state: State;
+  score: number | null;
+  answer?: Answer;
+}
+
+export interface DimensionResult {
+  dimension: Dimension;
+  weight: number;
+  raw: number | null;
+  score: number | null;
+  coverage: number;
+  answered: number;
+  applicable: number;
+  cappedBy: string[];
+  level: Level | null;
+}
+
+export interface Remedy {
+  rule: Rule;
+  index: number;
+  severity: Severity;
+  priority: number;
+}
+
+export interface Result {
+  questions: QuestionResult[];
+  dimensions: DimensionResult[];
+  overall: { score: number | null; raw: number | null; coverage: number; level: Level | null };
+  remedies: Remedy[];
+  warnings: Diagnostic[];
+}
+
+export const SEVERITY_FACTOR: Record<Severity, number> = { critical: 10, high: 7.5, medium: 5, low: 2.5 };
+
+/** The last level whose min is at most the score. */
+export function levelFor(levels: readonly Level[], score: number | null): Level | null {
+  if (score === null) return null;
+  let found: Level | null = null;
+  for (const l of levels) if (l.min <= score) found = l;
+  return found;
+}
+
+function weightedMean(pairs: [number, number | null][]): number | null {
+  let num = 0;
+  let den = 0;
+  for (const [w, s] of pairs) {
+    if (s === null) continue;
+    num += w * s;
+    den += w;
+  }
+  return den > 0 ? num / den : null;
+}
+
+/** Score one set of answers against a questionnaire (SPEC §7). Pure: no I/O. */
+export function evaluate(model: Model, answers: Answers): Result {
+  const results = new Map<string, QuestionResult>();
+  const warnings: Diagnostic[] = [];
+  const dimRaw = new Map<string, number | null>();
+  let overallRaw: number | null = null;
+
+  const facts: Facts = {
+    info: (id) => model.byId.get(id),
+    state: (id) => results.get(id)?.state ?? 'unanswered',
+    value: (id) => {
+      const r = results.get(id);
+      return r?.state === 'answered' ? r.answer?.value : undefined;
+    },
+    questionScore: (id) => results.get(id)?.score ?? null,
+    score: (id) => (id === 'overall' ? overallRaw : (dimRaw.get(id) ?? null)),
+  };
+
+  // 1. States and question scores, in file order so that `when` sees earlier answers.
+  for (const info of model.questions) {
+    const id = info.question.id;
+    const answer = answers.get(id);
+    const { when } = info.question;
+    let state: State;
+    if (when && !holds(when, facts)) {
+      state = 'skipped';
+      if (answer && (answer.value !== undefined || answer.na) && answer.at) {
+        warnings.push({ severity: 'warning', code: 'answer-ignored', args: { id }, ...answer.at });
+      }
+    } else if (answer?.na) state = 'na';
+    else if (answer?.value !== undefined) state = 'answered';
+    else state = 'unanswered';
+    const score = state === 'answered' && answer?.value !== undefined ? scoreOf(info, answer.value) : null;
+    results.set(id, { info, state, score, ...(answer ? { answer } : {}) });
+  }
+
+  // 2–3. Raw scores and coverage per dimension.
+  const partial = model.dimensions.map((dimension) => {
+    let num = 0;
+    let answeredW = 0;
+    let applicableW = 0;
+    let answered = 0;
+    let applicable = 0;
+    for (const q of dimension.questions) {
+      const r = results.get(q.id);
+      if (!r?.info.scored) continue;
+      if (r.state === 'answered') {
+        num += r.info.weight * (r.score ?? 0);
+        answeredW += r.info.weight;
+        answered++;
+      }
+      if (r.state === 'answered' || r.state === 'unanswered') {
+        applicableW += r.info.weight;
+        applicable++;
+      }
+    }
+    const raw = answeredW > 0 ? (100 * num) / answeredW : null;
+    dimRaw.set(dimension.id, raw);
+    return { dimension, raw, answeredW, applicableW, answered, applicable };
+  });
+  overallRaw = weightedMean(partial.map((p) => [dimensionWeight(p.dimension), p.raw]));
+
+  // 4. Rules fire against raw scores.
+  const fired = model.rules.map((rule, index) => ({ rule, index })).filter(({ rule }) => holds(rule.when, facts));
+
+  // 5. Caps.
+  const dimensions: DimensionResult[] = partial.map((p) => {
+    const caps = fired.filter((f) => f.rule.dimension === p.dimension.id && f.rule.cap !== undefined);
+    const lowest = Math.min(...caps.map((f) => f.rule.cap as number));
+    const score = p.raw === null ? null : Math.min(p.raw, lowest);
+    // The rules that set the final score, when a cap actually lowered it.
+    const cappedBy =
+      score !== null && p.raw !== null && score < p.raw ? caps.filter((f) => f.rule.cap === score).map((f) => f.rule.id) : [];
+    return {
+      dimension: p.dimension,
+      weight: dimensionWeight(p.dimension),
+      raw: p.raw,
+      score,
+      coverage: p.applicableW > 0 ? p.answeredW / p.applicableW : 1,
+      answered: p.answered,
+      applicable: p.applicable,
+      cappedBy,
+      level: levelFor(model.doc.levels, score),
+    };
+  });
+
+  // 6. Overall.
+  const overallScore = weightedMean(dimensions.map((d) => [d.weight, d.score]));
+  const totalAnswered = partial.reduce((s, p) => s + p.answeredW, 0);
+  const totalApplicable = partial.reduce((s, p) => s + p.applicableW, 0);
+
+  // 8. Priorities.
+  const meanW = dimensions.reduce((s, d) => s + d.weight, 0) / dimensions.length;
+  const byDim = new Map(dimensions.map((d) => [d.dimension.id, d]));
+  const remedies: Remedy[] = fired.map(({ rule, index }) => {
+    const severity = rule.severity ?? 'medium';
+    const d = rule.dimension === undefined ? undefined : byDim.get(rule.dimension);
+    const ratio = d ? d.weight / meanW : 1;
+    const s = d ? d.score : overallScore;
+    const gap = s === null ? 1 : (100 - s) / 100;
+    return { rule, index, severity, priority: SEVERITY_FACTOR[severity] * (rule.weight ?? 1) * ratio * gap };
+  });
+  remedies.sort(
+    (a, b) =>
+      // Compare priorities at 1e-9 so that equal products computed in another order still tie.
+      Math.round((b.priority - a.priority) * 1e9) || SEVERITY_FACTOR[b.severity] - SEVERITY_FACTOR[a.severity] || a.index - b.index,
+  );
+
+  return {
+    questions: model.questions.map((q) => results.get(q.question.id) as QuestionResult),
+    dimensions,
+    overall: {
+      score: overallScore,
+      raw: overallRaw,
+      coverage: totalApplicable > 0 ? totalAnswered / totalApplicable : 1,
+      level: levelFor(model.doc.levels, overallScore),
+    },
+    remedies,
+    warnings,
+  };
+}

@@ -1,0 +1,168 @@
+import { canonicalize, findOption, type Model, type QuestionInfo, toNumber } from '../core/model.js';
+import type { Answer } from '../core/score.js';
+import { type Diagnostic, diag } from '../diagnostics.js';
+import { type AnswerEntry, AnswersFile } from '../schema/answers.js';
+import { issuesToDiagnostics, kindOf } from './issues.js';
+import { locate, type Path, parseYaml, type Source } from './yaml.js';
+
+export interface ParsedAnswers {
+  doc: AnswersFile;
+  source: Source;
+}
+
+/** Read and shape-check an answers file; matching it to a questionnaire is `checkAnswers`. */
+export function parseAnswers(file: string, bytes: Uint8Array): { parsed?: ParsedAnswers; diagnostics: Diagnostic[] } {
+  const { source, diagnostics } = parseYaml(file, bytes);
+  if (!source) return { diagnostics };
+  return answersFromSource(source);
+}
+
+export function answersFromSource(source: Source): { parsed?: ParsedAnswers; diagnostics: Diagnostic[] } {
+  const r = AnswersFile.safeParse(source.data);
+  if (!r.success) return { diagnostics: issuesToDiagnostics(source, r.error.issues) };
+  return { parsed: { doc: r.data, source }, diagnostics: [] };
+}
+
+export function splitRef(ref: string): { id: string; version?: string } {
+  const [id, version] = ref.split('@') as [string, string | undefined];
+  return version === undefined ? { id } : { id, version };
+}
+
+/** Levenshtein distance, for "did you mean" hints on mistyped ids. */
+function distance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = cur;
+  }
+  return prev[b.length] ?? 0;
+}
+
+export function closest(id: string, candidates: Iterable<string>): string | undefined {
+  let best: string | undefined;
+  let bestD = Math.max(2, Math.floor(id.length / 3)) + 1;
+  for (const c of candidates) {
+    const d = distance(id, c);
+    if (d < bestD) {
+      best = c;
+      bestD = d;
+    }
+  }
+  return best;
+}
+
+/** What a question accepts, for error messages and templates: [kind, detail]. */
+export function accepted(info: QuestionInfo): { kind: string; values: string } {
+  const q = info.question;
+  const na = info.naAllowed ? ', na' : '';
+  switch (q.type) {
+    case 'scale':
+    case 'choice':
+      return { kind: 'one-of', values: info.options.map((o) => String(o.value)).join(', ') + na };
+    case 'multi':
+      return { kind: 'list-of', values: info.options.map((o) => String(o.value)).join(', ') + na };
+    case 'boolean':
+      return { kind: 'boolean', values: `true, false${na}` };
+    case 'number':
+      return {
+        kind:
+          q.min !== undefined && q.max !== undefined
+            ? 'number-range'
+            : q.min !== undefined
+              ? 'number-min'
+              : q.max !== undefined
+                ? 'number-max'
+                : 'number',
+        values: `${q.min ?? ''}|${q.max ?? ''}${na}`,
+      };
+    case 'text':
+      return { kind: 'text', values: '' };
+  }
+}
+
+/** Match answers to the questionnaire's questions; every answer is made canonical or reported. */
+export function checkAnswers(parsed: ParsedAnswers, model: Model): { answers: Map<string, Answer>; diagnostics: Diagnostic[] } {
+  const { doc, source } = parsed;
+  const out: Diagnostic[] = [];
+  const at = (p: Path, key = false) => locate(source, p, key);
+  const ref = splitRef(doc.questionnaire);
+  if (ref.id !== model.doc.id) {
+    out.push(diag('questionnaire-mismatch', { found: ref.id, expected: model.doc.id }, at(['questionnaire'])));
+  } else if (ref.version !== undefined && ref.version !== model.doc.version) {
+    out.push(diag('questionnaire-version', { found: ref.version, expected: model.doc.version }, at(['questionnaire']), 'warning'));
+  }
+  if (doc.locale !== undefined && !model.doc.locales.includes(doc.locale)) {
+    out.push(diag('unknown-locale', { locale: doc.locale, locales: model.doc.locales.join(', ') }, at(['locale']), 'warning'));
+  }
+  const answers = new Map<string, Answer>();
+  for (const [id, entry] of Object.entries(doc.answers ?? {})) {
+    const p: Path = ['answers', id];
+    const info = model.byId.get(id);
+    if (!info) {
+      const hint = closest(id, model.byId.keys());
+      out.push(diag('unknown-question', { id, hint: hint ?? '' }, at(p, true)));
+      continue;
+    }
+    const long = isLong(entry);
+    const raw = long ? entry.value : entry;
+    const valuePath: Path = long ? [...p, 'value'] : p;
+    const answer: Answer = { at: at(p, true) };
+    if (long && entry.note !== undefined) answer.note = entry.note;
+    if (long && entry.evidence !== undefined) answer.evidence = entry.evidence;
+    if (raw === null || raw === undefined || raw === '') {
+      // An empty value is an unanswered question (the template leaves them so).
+    } else if (raw === 'na' && info.naAllowed) {
+      answer.na = true;
+    } else {
+      const problem = answerProblem(info, raw);
+      if (problem)
+        out.push({ ...problem, ...at(problem.args.index !== undefined ? [...valuePath, Number(problem.args.index)] : valuePath) });
+      else answer.value = canonicalize(info, raw);
+    }
+    answers.set(id, answer);
+  }
+  return { answers, diagnostics: out };
+}
+
+function isLong(e: AnswerEntry): e is Extract<AnswerEntry, { note?: string }> {
+  return e !== null && typeof e === 'object' && !Array.isArray(e);
+}
+
+function answerProblem(info: QuestionInfo, raw: unknown): Diagnostic | undefined {
+  const q = info.question;
+  const id = q.id;
+  const base = { file: '', line: 0, column: 0 };
+  const bad = () => {
+    const a = accepted(info);
+    return diag(`bad-answer-${a.kind}`, { id, found: display(raw), values: a.values }, base);
+  };
+  if (raw === 'na') return diag('na-not-allowed', { id }, base);
+  if (q.type === 'multi') {
+    if (!Array.isArray(raw)) return bad();
+    for (let i = 0; i < raw.length; i++) {
+      if (findOption(info, raw[i]) < 0) return { ...bad(), args: { id, found: display(raw[i]), values: accepted(info).values, index: i } };
+      const first = raw.findIndex((x) => findOption(info, x) === findOption(info, raw[i]));
+      if (first < i) return diag('duplicate-choice', { id, value: display(raw[i]), index: i }, base);
+    }
+    return undefined;
+  }
+  if (q.type === 'number') {
+    const n = toNumber(raw);
+    if (n === undefined) return bad();
+    if ((q.min !== undefined && n < q.min) || (q.max !== undefined && n > q.max)) {
+      return diag('number-out-of-range', { id, found: n, min: q.min ?? '-∞', max: q.max ?? '∞' }, base);
+    }
+    return undefined;
+  }
+  return canonicalize(info, raw) === undefined ? bad() : undefined;
+}
+
+function display(v: unknown): string {
+  if (typeof v === 'string') return JSON.stringify(v);
+  if (Array.isArray(v)) return `[${v.map(display).join(', ')}]`;
+  if (v !== null && typeof v === 'object') return kindOf(v);
+  return String(v);
+}
