@@ -54,6 +54,7 @@ export interface Strings {
 export interface FormStrings {
   levels: string;
   from: string;
+  looksLike: string;
   weight: (w: number) => string;
   notScored: string;
   onlyWhen: (cond: string) => string;
@@ -127,6 +128,7 @@ export const EN: Strings = {
   form: {
     levels: 'Maturity levels',
     from: 'From',
+    looksLike: 'What it looks like',
     weight: (w) => `weight ${w}`,
     notScored: 'not scored',
     onlyWhen: (c) => `Only when ${c}.`,
@@ -215,6 +217,7 @@ export const ZH: Strings = {
   form: {
     levels: '成熟度等级',
     from: '起始分',
+    looksLike: '典型特征',
     weight: (w) => `权重 ${w}`,
     notScored: '不计分',
     onlyWhen: (c) => `仅当 ${c} 时回答。`,

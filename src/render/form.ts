@@ -50,8 +50,8 @@ export function renderFormMarkdown(model: Model, locale: string): string {
   const doc = model.doc;
   const out: string[] = [`# ${md(text(doc.title))}`, ''];
   if (doc.description) out.push(md(text(doc.description)), '');
-  out.push(`## ${f.levels}`, '', `| ${f.levels} | ${f.from} | |`, '| --- | ---: | --- |');
-  for (const l of doc.levels) out.push(`| ${md(text(l.title))} | ${l.min} | ${l.description ? md(text(l.description)) : ''} |`);
+  out.push(`## ${f.levels}`, '', `| ${f.levels} | ${f.from} | ${f.looksLike} |`, '| --- | ---: | --- |');
+  for (const l of doc.levels) out.push(`| ${md(text(l.title))} | ${l.min} | ${l.description ? md(text(l.description)) : '—'} |`);
   out.push('');
   for (const { dimension, number, questions } of dimensions) {
     out.push(`## ${number}. ${md(text(dimension.title))}`, '');

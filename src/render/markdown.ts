@@ -28,11 +28,17 @@ export function renderMarkdown(report: Report): string {
     '',
   );
 
-  push(`| ${t.dimension} | ${t.score} | ${t.level} | ${t.coverage} | |`, '| --- | ---: | --- | ---: | --- |');
+  push(`| ${t.dimension} | ${t.score} | ${t.level} | ${t.coverage} |`, '| --- | ---: | --- | ---: |');
   for (const d of report.dimensions) {
-    const cap = d.cappedBy.length > 0 ? `${t.cappedBy(d.cappedBy.map((id) => `\`${id}\``).join(', '))} (${fmtScore(d.rawScore, '—')})` : '';
     push(
-      `| ${MARK[band(d.score)]} ${md(d.title)} | ${fmtScore(d.score, '—')} | ${md(d.level?.title ?? '—')} | ${fmtPercent(d.coverage)} | ${cap} |`,
+      `| ${MARK[band(d.score)]} ${md(d.title)} | ${fmtScore(d.score, '—')} | ${md(d.level?.title ?? '—')} | ${fmtPercent(d.coverage)} |`,
+    );
+  }
+  const capped = report.dimensions.filter((d) => d.cappedBy.length > 0);
+  if (capped.length > 0) push('');
+  for (const d of capped) {
+    push(
+      `- ↓ ${md(d.title)}: ${t.cappedBy(d.cappedBy.map((id) => `\`${id}\``).join(', '))} (${fmtScore(d.rawScore, '—')} → ${fmtScore(d.score, '—')})`,
     );
   }
   push('', `## ${t.remedies}`, '');
@@ -65,7 +71,7 @@ export function renderMarkdown(report: Report): string {
     for (const a of given) {
       const answer = a.state === 'answered' ? md(a.label ?? '') : t.state[a.state];
       const note = [a.note && md(a.note), a.evidence && `${t.evidence}: ${md(a.evidence)}`].filter(Boolean).join(' · ');
-      push(`| \`${a.id}\` ${md(a.text)} | ${answer} | ${a.score === null ? '—' : a.score.toFixed(3)} | ${note} |`);
+      push(`| \`${a.id}\` ${md(a.text)} | ${answer} | ${a.score === null ? '—' : a.score.toFixed(3)} | ${note || '—'} |`);
     }
     push('', '</details>', '<!-- markdownlint-enable MD033 -->', '');
   }
