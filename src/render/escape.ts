@@ -5,6 +5,8 @@ export function mdInline(s: string): string {
     .trim()
     .replace(/[\\`*_[\]{}<>|~#!]/g, (ch) => (ch === '<' ? '&lt;' : ch === '>' ? '&gt;' : `\\${ch}`))
     .replace(/&(?!lt;|gt;)/g, '&amp;')
+    // A URL stays text: escaping its colon keeps it from becoming a bare autolink.
+    .replace(/:\/\//g, '\\://')
     .replace(/^([-+=]|\d+[.)])(?=\s|$)/, '\\$1');
 }
 
