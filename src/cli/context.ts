@@ -1,10 +1,10 @@
-import type { Model } from '../core/model.js';
+import { buildModel, type Model } from '../core/model.js';
 import type { Answers } from '../core/score.js';
 import { type Diagnostic, hasErrors, InputError, sortDiagnostics } from '../diagnostics.js';
 import { formatDiagnostic } from '../i18n/diagnostics.js';
 import { checkAnswers, type ParsedAnswers, parseAnswers } from '../load/answers.js';
-import { type LoadedQuestionnaire, loadQuestionnaire } from '../load/questionnaire.js';
-import { bundledQuestionnaire, displayName, type Io, readInput } from './io.js';
+import { loadQuestionnaire } from '../load/questionnaire.js';
+import { bundledQuestionnaire, displayName, type Io, readCompiled, readInput } from './io.js';
 
 /** Options every command shares. */
 export interface GlobalOptions {
@@ -22,10 +22,14 @@ export function failOnErrors(ds: Diagnostic[]): void {
 }
 
 /** The questionnaire of -q, or the bundled one. */
-export async function readQuestionnaire(io: Io, path: string | undefined): Promise<LoadedQuestionnaire> {
+export async function readQuestionnaire(io: Io, path: string | undefined): Promise<{ model: Model }> {
   const file = path ?? bundledQuestionnaire();
-  const name = path ? displayName(path) : file;
-  const { loaded, diagnostics } = loadQuestionnaire(name, await readInput(io, file));
+  const bytes = await readInput(io, file);
+  if (path === undefined) {
+    const compiled = readCompiled(bytes);
+    if (compiled) return { model: buildModel(compiled) };
+  }
+  const { loaded, diagnostics } = loadQuestionnaire(path ? displayName(path) : file, bytes);
   if (!loaded) throw new InputError(diagnostics);
   return loaded;
 }

@@ -1,9 +1,10 @@
-import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MAX_BYTES } from '../load/yaml.js';
+import type { Questionnaire } from '../schema/questionnaire.js';
 
 /** Everything a command touches outside itself, passed in so tests can run the CLI in-process. */
 export interface Io {
@@ -105,3 +106,19 @@ export function assetDir(name: string): string {
 
 export const BUNDLED_ID = 'kam-five-pitfalls';
 export const bundledQuestionnaire = (): string => join(assetDir('questionnaires'), `${BUNDLED_ID}.yaml`);
+
+export const contentKey = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
+
+/**
+ * The bundled questionnaire as the build validated it (dist/<id>.compiled.json), when its source bytes are
+ * unchanged. Parsing 150 kB of YAML costs more than everything else a report does; this is only a cache:
+ * on any mismatch the YAML is read and checked as usual.
+ */
+export function readCompiled(bytes: Uint8Array): Questionnaire | undefined {
+  try {
+    const cached = JSON.parse(readFileSync(join(assetDir('dist'), `${BUNDLED_ID}.compiled.json`), 'utf8')) as { key: string; doc: Questionnaire };
+    return cached.key === contentKey(bytes) ? cached.doc : undefined;
+  } catch {
+    return undefined;
+  }
+}

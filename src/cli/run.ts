@@ -1,7 +1,7 @@
 import { Argument, Command, CommanderError, Option } from 'commander';
 import { InputError } from '../diagnostics.js';
 import { strings } from '../i18n/ui.js';
-import { colorEnabled } from '../render/style.js';
+import { colorEnabled } from '../render/color.js';
 import { type GlobalOptions, printDiagnostics } from './context.js';
 import { type Io, UsageError } from './io.js';
 import { toolLocale } from './locale.js';

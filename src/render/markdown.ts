@@ -1,7 +1,7 @@
 import { strings } from '../i18n/ui.js';
 import type { Report } from '../schema/report.js';
 import { html, mdInline as md } from './escape.js';
-import { type Band, band, fmtPercent, fmtScore } from './style.js';
+import { type Band, band, fmtPercent, fmtScore } from './format.js';
 
 const MARK: Record<Band, string> = { low: '🔴', mid: '🟡', high: '🟢', none: '⚪' };
 

@@ -1,15 +1,6 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import stringWidth from 'string-width';
 
-/** Colour on or off, decided once: off without a TTY, with --no-color or NO_COLOR; FORCE_COLOR forces it on. */
-export function colorEnabled(opts: { isTTY: boolean; noColor: boolean; env: Record<string, string | undefined> }): boolean {
-  if (opts.noColor) return false;
-  const force = opts.env.FORCE_COLOR;
-  if (force !== undefined && force !== '0' && force !== 'false') return true;
-  if (opts.env.NO_COLOR !== undefined && opts.env.NO_COLOR !== '') return false;
-  return opts.isTTY && opts.env.TERM !== 'dumb';
-}
-
 export const makeChalk = (color: boolean): ChalkInstance => new Chalk({ level: color ? 1 : 0 });
 
 /** Display width in terminal columns: CJK characters take two. */
@@ -65,14 +56,3 @@ export function wrap(s: string, w: number): string[] {
   }
   return lines;
 }
-
-/** The band a 0–100 score falls in, shared by every renderer. */
-export type Band = 'low' | 'mid' | 'high' | 'none';
-export function band(score: number | null): Band {
-  if (score === null) return 'none';
-  return score < 40 ? 'low' : score < 70 ? 'mid' : 'high';
-}
-
-/** Format a 0–100 score with one decimal, as every report shows it. */
-export const fmtScore = (s: number | null, none: string): string => (s === null ? none : s.toFixed(1));
-export const fmtPercent = (r: number): string => `${Math.round(r * 100)}%`;

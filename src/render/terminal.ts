@@ -1,7 +1,8 @@
 import type { ChalkInstance } from 'chalk';
 import { strings } from '../i18n/ui.js';
 import type { Report } from '../schema/report.js';
-import { type Band, band, fmtPercent, fmtScore, makeChalk, padEnd, padStart, truncate, width, wrap } from './style.js';
+import { type Band, band, fmtPercent, fmtScore } from './format.js';
+import { makeChalk, padEnd, padStart, truncate, width, wrap } from './style.js';
 
 export interface TerminalOptions {
   color: boolean;

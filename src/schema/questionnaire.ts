@@ -1,20 +1,21 @@
-import { z } from 'zod';
-import { LocaleTag, OptionValue, SafeString, Slug, Text } from './common.js';
+import * as z from 'zod/mini';
+import { atLeast, LocaleTag, NonEmpty, OptionValue, positive, range, SafeString, Slug, Text, Unit } from './common.js';
 
 const Scalar = z.union([SafeString, z.number(), z.boolean()]);
 const Op = {
-  eq: z.union([Scalar, z.array(Scalar)]).optional(),
-  ne: z.union([Scalar, z.array(Scalar)]).optional(),
-  lt: z.number().optional(),
-  lte: z.number().optional(),
-  gt: z.number().optional(),
-  gte: z.number().optional(),
-  in: z.array(Scalar).optional(),
-  notIn: z.array(Scalar).optional(),
+  eq: z.optional(z.union([Scalar, z.array(Scalar)])),
+  ne: z.optional(z.union([Scalar, z.array(Scalar)])),
+  lt: z.optional(z.number()),
+  lte: z.optional(z.number()),
+  gt: z.optional(z.number()),
+  gte: z.optional(z.number()),
+  in: z.optional(z.array(Scalar)),
+  notIn: z.optional(z.array(Scalar)),
 };
 export const COMPARISONS = ['eq', 'ne', 'lt', 'lte', 'gt', 'gte', 'in', 'notIn'] as const;
 export const STATES = ['answered', 'unanswered', 'na', 'skipped'] as const;
 
+type OpValues = { [K in keyof typeof Op]?: z.infer<(typeof Op)[K]> };
 export type Condition =
   | { all: Condition[] }
   | { any: Condition[] }
@@ -22,69 +23,62 @@ export type Condition =
   | ({ answer: string; is?: (typeof STATES)[number]; includes?: z.infer<typeof Scalar> } & OpValues)
   | ({ questionScore: string } & OpValues)
   | ({ score: string } & OpValues);
-type OpValues = { [K in keyof typeof Op]?: z.infer<(typeof Op)[K]> };
 
 /** Conditions are data; the branch is picked by its leading key (see load/issues.ts). */
-export const Condition: z.ZodType<Condition> = z.lazy(() =>
+export const Condition: z.ZodMiniType<Condition> = z.lazy(() =>
   z.union([
-    z.strictObject({ all: z.array(Condition).min(1) }),
-    z.strictObject({ any: z.array(Condition).min(1) }),
+    z.strictObject({ all: atLeast(1, Condition) }),
+    z.strictObject({ any: atLeast(1, Condition) }),
     z.strictObject({ not: Condition }),
-    z.strictObject({ answer: Slug, ...Op, includes: Scalar.optional(), is: z.enum(STATES).optional() }),
+    z.strictObject({ answer: Slug, ...Op, includes: z.optional(Scalar), is: z.optional(z.enum(STATES)) }),
     z.strictObject({ questionScore: Slug, ...Op }),
     z.strictObject({ score: Slug, ...Op }),
   ]),
 );
 export const CONDITION_KEYS = ['all', 'any', 'not', 'answer', 'questionScore', 'score'] as const;
 
-const Unit = z.number().min(0).max(1);
 export const Option = z.strictObject({
   value: OptionValue,
   label: Text,
-  description: Text.optional(),
-  score: Unit.optional(),
+  description: z.optional(Text),
+  score: z.optional(Unit),
 });
 export type Option = z.infer<typeof Option>;
 
 export const Scale = z.strictObject({
-  na: z.boolean().optional(),
-  options: z.array(Option).min(2),
+  na: z.optional(z.boolean()),
+  options: atLeast(2, Option),
 });
 export type Scale = z.infer<typeof Scale>;
 
 const QuestionBase = {
   id: Slug,
   text: Text,
-  help: Text.optional(),
-  weight: z.number().min(0).max(1000).optional(),
-  when: Condition.optional(),
-  refs: z.array(SafeString).optional(),
+  help: z.optional(Text),
+  weight: z.optional(range(0, 1000)),
+  when: z.optional(Condition),
+  refs: z.optional(z.array(SafeString)),
 };
-const Na = { na: z.boolean().optional() };
+const Na = { na: z.optional(z.boolean()) };
 
 export const Question = z.discriminatedUnion('type', [
   z.strictObject({ ...QuestionBase, ...Na, type: z.literal('scale'), scale: Slug }),
-  z.strictObject({ ...QuestionBase, ...Na, type: z.literal('choice'), options: z.array(Option).min(2) }),
-  z.strictObject({ ...QuestionBase, ...Na, type: z.literal('multi'), options: z.array(Option).min(1) }),
-  z.strictObject({
-    ...QuestionBase,
-    ...Na,
-    type: z.literal('boolean'),
-    scores: z.strictObject({ true: Unit, false: Unit }).optional(),
-  }),
+  z.strictObject({ ...QuestionBase, ...Na, type: z.literal('choice'), options: atLeast(2, Option) }),
+  z.strictObject({ ...QuestionBase, ...Na, type: z.literal('multi'), options: atLeast(1, Option) }),
+  z.strictObject({ ...QuestionBase, ...Na, type: z.literal('boolean'), scores: z.optional(z.strictObject({ true: Unit, false: Unit })) }),
   z.strictObject({
     ...QuestionBase,
     ...Na,
     type: z.literal('number'),
-    min: z.number().optional(),
-    max: z.number().optional(),
-    unit: Text.optional(),
-    scoring: z
-      .union([
+    min: z.optional(z.number()),
+    max: z.optional(z.number()),
+    unit: z.optional(Text),
+    scoring: z.optional(
+      z.union([
         z.strictObject({ from: z.number(), to: z.number() }),
-        z.strictObject({ bands: z.array(z.strictObject({ min: z.number(), score: Unit })).min(1) }),
-      ])
-      .optional(),
+        z.strictObject({ bands: atLeast(1, z.strictObject({ min: z.number(), score: Unit })) }),
+      ]),
+    ),
   }),
   z.strictObject({ ...QuestionBase, type: z.literal('text') }),
 ]);
@@ -93,18 +87,18 @@ export const QUESTION_TYPES = ['scale', 'choice', 'multi', 'boolean', 'number', 
 
 export const Level = z.strictObject({
   id: Slug,
-  min: z.number().min(0).max(100),
+  min: range(0, 100),
   title: Text,
-  description: Text.optional(),
+  description: z.optional(Text),
 });
 export type Level = z.infer<typeof Level>;
 
 export const Dimension = z.strictObject({
   id: Slug,
   title: Text,
-  description: Text.optional(),
-  weight: z.number().gt(0).max(1000).optional(),
-  questions: z.array(Question).min(1),
+  description: z.optional(Text),
+  weight: z.optional(positive(1000)),
+  questions: atLeast(1, Question),
 });
 export type Dimension = z.infer<typeof Dimension>;
 
@@ -113,30 +107,30 @@ export type Severity = (typeof SEVERITIES)[number];
 
 export const Rule = z.strictObject({
   id: Slug,
-  dimension: Slug.optional(),
+  dimension: z.optional(Slug),
   when: Condition,
-  severity: z.enum(SEVERITIES).optional(),
-  weight: z.number().gt(0).max(1000).optional(),
-  cap: z.number().min(0).max(100).optional(),
+  severity: z.optional(z.enum(SEVERITIES)),
+  weight: z.optional(positive(1000)),
+  cap: z.optional(range(0, 100)),
   title: Text,
-  why: Text.optional(),
-  actions: z.array(Text).min(1),
-  effort: z.enum(['low', 'medium', 'high']).optional(),
-  horizon: Text.optional(),
-  refs: z.array(SafeString).optional(),
+  why: z.optional(Text),
+  actions: atLeast(1, Text),
+  effort: z.optional(z.enum(['low', 'medium', 'high'])),
+  horizon: z.optional(Text),
+  refs: z.optional(z.array(SafeString)),
 });
 export type Rule = z.infer<typeof Rule>;
 
 export const Questionnaire = z.strictObject({
   kamcheck: z.literal(1),
   id: Slug,
-  version: SafeString.min(1),
-  locales: z.array(LocaleTag).min(1),
+  version: NonEmpty,
+  locales: atLeast(1, LocaleTag),
   title: Text,
-  description: Text.optional(),
-  levels: z.array(Level).min(2),
-  scales: z.record(Slug, Scale).optional(),
-  dimensions: z.array(Dimension).min(1),
-  rules: z.array(Rule).optional(),
+  description: z.optional(Text),
+  levels: atLeast(2, Level),
+  scales: z.optional(z.record(Slug, Scale)),
+  dimensions: atLeast(1, Dimension),
+  rules: z.optional(z.array(Rule)),
 });
 export type Questionnaire = z.infer<typeof Questionnaire>;

@@ -1,7 +1,7 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { SEVERITIES } from './questionnaire.js';
 
-const LevelRef = z.object({ id: z.string(), title: z.string() }).nullable();
+const LevelRef = z.nullable(z.object({ id: z.string(), title: z.string() }));
 const Value = z.union([z.string(), z.number(), z.boolean(), z.array(z.union([z.string(), z.number()]))]);
 
 /** The JSON report (SPEC §8). Keys may be added, never removed without a format bump. */
@@ -12,38 +12,38 @@ export const Report = z.object({
   questionnaire: z.object({ id: z.string(), version: z.string(), title: z.string() }),
   locale: z.string(),
   respondent: z.object({
-    name: z.string().optional(),
-    role: z.string().optional(),
-    organization: z.string().optional(),
-    unit: z.string().optional(),
+    name: z.optional(z.string()),
+    role: z.optional(z.string()),
+    organization: z.optional(z.string()),
+    unit: z.optional(z.string()),
   }),
-  date: z.string().nullable(),
-  overall: z.object({ score: z.number().nullable(), level: LevelRef, coverage: z.number() }),
+  date: z.nullable(z.string()),
+  overall: z.object({ score: z.nullable(z.number()), level: LevelRef, coverage: z.number() }),
   dimensions: z.array(
     z.object({
       id: z.string(),
       title: z.string(),
       weight: z.number(),
-      score: z.number().nullable(),
-      rawScore: z.number().nullable(),
+      score: z.nullable(z.number()),
+      rawScore: z.nullable(z.number()),
       level: LevelRef,
       coverage: z.number(),
-      answered: z.number().int(),
-      applicable: z.number().int(),
+      answered: z.int(),
+      applicable: z.int(),
       cappedBy: z.array(z.string()),
     }),
   ),
   remedies: z.array(
     z.object({
       id: z.string(),
-      dimension: z.string().nullable(),
+      dimension: z.nullable(z.string()),
       severity: z.enum(SEVERITIES),
       priority: z.number(),
       title: z.string(),
-      why: z.string().nullable(),
+      why: z.nullable(z.string()),
       actions: z.array(z.string()),
-      effort: z.enum(['low', 'medium', 'high']).nullable(),
-      horizon: z.string().nullable(),
+      effort: z.nullable(z.enum(['low', 'medium', 'high'])),
+      horizon: z.nullable(z.string()),
       refs: z.array(z.string()),
     }),
   ),
@@ -53,16 +53,16 @@ export const Report = z.object({
       dimension: z.string(),
       text: z.string(),
       state: z.enum(['answered', 'unanswered', 'na', 'skipped']),
-      value: Value.nullable(),
-      label: z.string().nullable(),
-      score: z.number().nullable(),
+      value: z.nullable(Value),
+      label: z.nullable(z.string()),
+      score: z.nullable(z.number()),
       weight: z.number(),
-      note: z.string().optional(),
-      evidence: z.string().optional(),
+      note: z.optional(z.string()),
+      evidence: z.optional(z.string()),
     }),
   ),
   warnings: z.array(
-    z.object({ code: z.string(), message: z.string(), file: z.string(), line: z.number().int(), column: z.number().int() }),
+    z.object({ code: z.string(), message: z.string(), file: z.string(), line: z.int(), column: z.int() }),
   ),
 });
 export type Report = z.infer<typeof Report>;

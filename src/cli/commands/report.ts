@@ -77,7 +77,7 @@ export default async function report(io: Io, global: GlobalOptions, files: strin
     );
   });
 
-  const render = renderers[format];
+  const render = await renderers[format]();
   const columns = io.stdout.columns ?? (Number(io.env.COLUMNS) || 80);
   const toFile = output !== undefined && output !== '-';
   const color = global.color && !toFile;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { AnswersFile } from '../../schema/answers.js';
 import { Questionnaire } from '../../schema/questionnaire.js';
 import { Report } from '../../schema/report.js';

@@ -1,0 +1,12 @@
+// Number formats and score bands shared by every renderer; no terminal dependencies, so JSON and markdown stay light.
+
+/** The band a 0–100 score falls in, shared by every renderer. */
+export type Band = 'low' | 'mid' | 'high' | 'none';
+export function band(score: number | null): Band {
+  if (score === null) return 'none';
+  return score < 40 ? 'low' : score < 70 ? 'mid' : 'high';
+}
+
+/** Format a 0–100 score with one decimal, as every report shows it. */
+export const fmtScore = (s: number | null, none: string): string => (s === null ? none : s.toFixed(1));
+export const fmtPercent = (r: number): string => `${Math.round(r * 100)}%`;
