@@ -58,7 +58,8 @@ export function renderFormMarkdown(model: Model, locale: string): string {
     if (dimension.description) out.push(md(text(dimension.description)), '');
     for (const { info, number: n } of questions) {
       const q = info.question;
-      out.push(`### ${n} ${md(text(q.text))}`, '');
+      // Headings drop trailing punctuation (markdownlint MD026); the question reads the same.
+      out.push(`### ${n} ${md(text(q.text)).replace(/[.,;:!。，；：！]+$/u, '')}`, '');
       const facts = [`\`${q.id}\``, info.scored ? f.weight(info.weight) : f.notScored];
       if (q.when) facts.push(md(f.onlyWhen(describeCondition(q.when, f))));
       out.push(facts.join(' · '), '');

@@ -36,7 +36,7 @@ export function renderHtml(report: Report): string {
 ${m.why ? `<p>${h(m.why)}</p>` : ''}<ul>${m.actions.map((a) => `<li>${h(a)}</li>`).join('')}</ul></li>`;
     })
     .join('\n');
-  const open = report.answers.filter((a) => a.state === 'unanswered');
+  const open = report.answers.filter((a) => a.state === 'unanswered' && a.weight > 0);
   return `<!doctype html>
 <html lang="${h(report.locale)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>${h(report.questionnaire.title)} — ${h(t.reportTitle)}</title><style>${CSS}</style></head>

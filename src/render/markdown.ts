@@ -58,7 +58,8 @@ export function renderMarkdown(report: Report): string {
   if (report.remedies.length > 0) push('');
 
   push(`## ${t.unanswered}`, '');
-  const open = report.answers.filter((a) => a.state === 'unanswered');
+  // Only scored questions: an unanswered notes question costs no coverage.
+  const open = report.answers.filter((a) => a.state === 'unanswered' && a.weight > 0);
   if (open.length === 0) push(t.allAnswered);
   for (const a of open) push(`- \`${a.id}\` ${md(a.text)}`);
   push('');
