@@ -75,8 +75,7 @@ export interface FormStrings {
   includes: string;
   score: string;
   templateHeader: (title: string) => string[];
-  templateAccepts: string;
-  templateList: string;
+  templateAccepts: (list: boolean) => string;
   templateText: string;
 }
 
@@ -161,8 +160,7 @@ export const EN: Strings = {
       'Long form, with a note and evidence:  question-id: { value: 3, note: "…", evidence: "…" }',
       'Check:  kamcheck validate THIS-FILE      Report:  kamcheck report THIS-FILE',
     ],
-    templateAccepts: 'accepts',
-    templateList: 'a list, e.g. [a, b]; [] for none',
+    templateAccepts: (list) => (list ? 'accepts a list, e.g. [a, b]; [] for none:' : 'accepts:'),
     templateText: 'free text',
   },
   noTty:
@@ -250,8 +248,7 @@ export const ZH: Strings = {
       '完整写法（可加备注和证据）：  题目id: { value: 3, note: "…", evidence: "…" }',
       '检查：kamcheck validate 本文件      报告：kamcheck report 本文件',
     ],
-    templateAccepts: '可填',
-    templateList: '列表，例如 [a, b]；都不选填 []',
+    templateAccepts: (list) => (list ? '可填列表（例如 [a, b]；都不选填 []）：' : '可填：'),
     templateText: '自由文本',
   },
   noTty: 'assess 是交互式命令，需要终端。基于文件使用：kamcheck init -o answers.yaml，填写后运行 kamcheck report answers.yaml',

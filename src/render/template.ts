@@ -38,12 +38,12 @@ export function renderTemplate(model: Model, opts: { locale: string; date: strin
           case 'scale':
           case 'choice':
           case 'multi':
-            out.push(`  #   ${f.templateAccepts}${q.type === 'multi' ? ` ${f.templateList}` : ''}:`);
+            out.push(`  #   ${f.templateAccepts(q.type === 'multi')}`);
             for (const o of info.options) out.push(`  #     ${String(o.value)} = ${text(o.label)}`);
             out.push(...na);
             break;
           case 'boolean':
-            out.push(`  #   ${f.templateAccepts}: true = ${f.yes} · false = ${f.no}${info.naAllowed ? ` · na = ${f.na}` : ''}`);
+            out.push(`  #   ${f.templateAccepts(false)} true = ${f.yes} · false = ${f.no}${info.naAllowed ? ` · na = ${f.na}` : ''}`);
             break;
           case 'number':
             out.push(
@@ -51,7 +51,7 @@ export function renderTemplate(model: Model, opts: { locale: string; date: strin
             );
             break;
           case 'text':
-            out.push(`  #   ${f.templateAccepts}: ${f.templateText}`);
+            out.push(`  #   ${f.templateAccepts(false)} ${f.templateText}`);
             break;
         }
         out.push(`  ${q.id}:`);

@@ -1,0 +1,317 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { jsonSchema, type SchemaKind } from '../src/cli/commands/schema.js';
+import { Report } from '../src/schema/report.js';
+import { ROOT, runCli } from './helpers/cli.js';
+import { markdownProblems } from './helpers/report.js';
+
+const EARLY = 'examples/pump-maker-early.zh.yaml';
+const MID = 'examples/midsize-components.en.yaml';
+const ADVANCED = 'examples/advanced-automation.yaml';
+const ESC = /\u001b\[/;
+const tmp = () => mkdtempSync(join(tmpdir(), 'kamcheck-'));
+
+describe('report', () => {
+  it('prints the terminal report for an example with no -q, without colour when not a TTY', async () => {
+    const r = await runCli(['report', MID]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(/Overall: 51\.7 \/ 100 {3}Level: /);
+    expect(r.stdout).not.toMatch(ESC);
+  });
+
+  it('emits the JSON report of SPEC §8', async () => {
+    const r = await runCli(['report', EARLY, '--format', 'json']);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(Report.safeParse(report).success).toBe(true);
+    expect(Object.keys(report)).toEqual([
+      'kamcheck',
+      'kind',
+      'tool',
+      'questionnaire',
+      'locale',
+      'respondent',
+      'date',
+      'overall',
+      'dimensions',
+      'remedies',
+      'answers',
+      'warnings',
+    ]);
+    expect(report).toMatchObject({
+      kamcheck: 1,
+      kind: 'report',
+      locale: 'zh-CN',
+      questionnaire: { id: 'kam-five-pitfalls', version: '1.0.0' },
+    });
+    expect(report.overall).toMatchObject({ score: 16.9, level: { id: 'exploratory' } });
+    expect(report.dimensions.map((d: { id: string }) => d.id)).toEqual(['strategy', 'organization', 'people', 'systems', 'relationship']);
+    expect(report.remedies[0]).toMatchObject({ id: 'no-exec-sponsor', severity: 'critical' });
+  });
+
+  it('reads answers from stdin with -', async () => {
+    const r = await runCli(['report', '-', '-f', 'json'], { stdin: readFileSync(MID, 'utf8') });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).overall.score).toBe(51.7);
+  });
+
+  it('reports several answers files as a JSON array', async () => {
+    const r = await runCli(['report', EARLY, MID, ADVANCED, '-f', 'json']);
+    expect(JSON.parse(r.stdout).map((x: { overall: { level: { id: string } } }) => x.overall.level.id)).toEqual([
+      'exploratory',
+      'cooperative',
+      'integrated',
+    ]);
+  });
+
+  it('writes -o FILE, picks the format from the extension, and never overwrites without --force', async () => {
+    const dir = tmp();
+    const out = join(dir, 'report.md');
+    expect((await runCli(['report', MID, '-o', out])).code).toBe(0);
+    const md = readFileSync(out, 'utf8');
+    expect(md.startsWith('# ')).toBe(true);
+    expect(markdownProblems(md)).toEqual([]);
+    const again = await runCli(['report', MID, '-o', out]);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toBe(`kamcheck: error: ${out} already exists; use --force to overwrite it\n`);
+    expect((await runCli(['report', ADVANCED, '-o', out, '--force'])).code).toBe(0);
+    expect(readFileSync(out, 'utf8')).not.toBe(md);
+  });
+
+  it.each(['en', 'zh-CN'])('markdown of every example passes markdownlint (%s)', async (lang) => {
+    for (const f of [EARLY, MID, ADVANCED]) {
+      const r = await runCli(['report', f, '-f', 'markdown', '--lang', lang]);
+      expect(markdownProblems(r.stdout), f).toEqual([]);
+    }
+  });
+
+  it('html escapes and is a whole page', async () => {
+    const r = await runCli(['report', EARLY, '-f', 'html']);
+    expect(r.stdout).toMatch(/^<!doctype html>/);
+    expect(r.stdout).toContain('</html>');
+  });
+});
+
+describe('gates', () => {
+  it('--fail-under writes the whole report, then exits 1 and says why', async () => {
+    const r = await runCli(['report', EARLY, '-f', 'json', '--fail-under', '50']);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout).overall.score).toBe(16.9);
+    // the gate speaks the report's language: this answers file is in Chinese
+    expect(r.stderr).toBe('kamcheck: 门槛未通过：总分 16.9 低于 50（--fail-under）\n');
+  });
+
+  it('--fail-under passes at or above the threshold', async () => {
+    expect((await runCli(['report', MID, '--fail-under', '51.7'])).code).toBe(0);
+    expect((await runCli(['report', MID, '--fail-under', '51.8'])).code).toBe(1);
+  });
+
+  it('--min-coverage compares the overall coverage', async () => {
+    const r = await runCli(['report', EARLY, '--min-coverage', '0.99', '--lang', 'en']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('kamcheck: gate failed: coverage 0.951 is under 0.99 (--min-coverage)\n');
+    expect((await runCli(['report', EARLY, '--min-coverage', '0.95'])).code).toBe(0);
+  });
+
+  it('--fail-on fails on a remedy of that severity or worse', async () => {
+    expect((await runCli(['report', ADVANCED, '--fail-on', 'high'])).code).toBe(0);
+    const r = await runCli(['report', ADVANCED, '--fail-on', 'medium', '--lang', 'en']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('kamcheck: gate failed: 1 remedies at severity medium or above (--fail-on): kam-isolated\n');
+  });
+
+  it.each([
+    [['--fail-under', '101'], '--fail-under takes a number from 0 to 100, not "101"'],
+    [['--fail-under', 'abc'], '--fail-under takes a number from 0 to 100, not "abc"'],
+    [['--min-coverage', '2'], '--min-coverage takes a number from 0 to 1, not "2"'],
+  ])('rejects a bad gate %j with exit 2', async (args, message) => {
+    const r = await runCli(['report', MID, ...args]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`kamcheck: error: ${message}\n`);
+  });
+
+  it('rejects an unknown severity with exit 2', async () => {
+    const r = await runCli(['report', MID, '--fail-on', 'severe']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("error: option '--fail-on <severity>' argument 'severe' is invalid");
+  });
+});
+
+describe('language', () => {
+  it('follows --lang, then the answers file, then LANG', async () => {
+    expect((await runCli(['report', EARLY])).stdout).toContain('总体');
+    expect((await runCli(['report', EARLY, '--lang', 'en'])).stdout).toContain('Overall');
+    expect((await runCli(['report', MID], { env: { LANG: 'zh_CN.UTF-8' } })).stdout).toContain('Overall'); // the file says en
+    const noLocale = readFileSync(MID, 'utf8').replace(/^locale: .*$/m, '');
+    expect((await runCli(['report', '-'], { stdin: noLocale, env: { LANG: 'zh_CN.UTF-8' } })).stdout).toContain('总体');
+    expect((await runCli(['report', '-'], { stdin: noLocale, env: { LC_ALL: 'C' } })).stdout).toContain('总体'); // first locale
+  });
+
+  it('refuses a language the questionnaire does not offer', async () => {
+    const r = await runCli(['report', MID, '--lang', 'fr']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('kamcheck: error: language fr is not offered; choose one of: zh-CN, en\n');
+  });
+});
+
+describe('colour', () => {
+  it('is on for a TTY, off with --no-color or NO_COLOR, forced by FORCE_COLOR', async () => {
+    expect((await runCli(['report', MID], { isTTY: true })).stdout).toMatch(ESC);
+    expect((await runCli(['report', MID, '--no-color'], { isTTY: true })).stdout).not.toMatch(ESC);
+    expect((await runCli(['report', MID], { isTTY: true, env: { NO_COLOR: '1' } })).stdout).not.toMatch(ESC);
+    expect((await runCli(['report', MID], { env: { FORCE_COLOR: '1' } })).stdout).toMatch(ESC);
+  });
+
+  it('uses the terminal width', async () => {
+    const r = await runCli(['report', EARLY], { columns: 60 });
+    const { width } = await import('../src/render/style.js');
+    for (const line of r.stdout.split('\n')) expect(width(line)).toBeLessThanOrEqual(60);
+  });
+});
+
+describe('validate', () => {
+  it('accepts the bundled questionnaire and the examples', async () => {
+    const r = await runCli(['validate', 'questionnaires/kam-five-pitfalls.yaml', EARLY, MID, ADVANCED]);
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim().split('\n')).toEqual([
+      'questionnaires/kam-five-pitfalls.yaml: valid questionnaire',
+      `${EARLY}: valid answers file`,
+      `${MID}: valid answers file`,
+      `${ADVANCED}: valid answers file`,
+    ]);
+  });
+
+  it('checks answers against a questionnaire given in the same call', async () => {
+    const r = await runCli(['validate', 'tests/fixtures/valid/small.yaml', 'tests/fixtures/valid/small-answers.yaml']);
+    expect(r.code).toBe(0);
+  });
+});
+
+describe('init', () => {
+  it.each(['en', 'zh-CN'])('writes a complete template that validates and reports (%s)', async (lang) => {
+    const dir = tmp();
+    const file = join(dir, 'answers.yaml');
+    const r = await runCli(['init', '-o', file, '--lang', lang]);
+    expect(r.code).toBe(0);
+    const text = readFileSync(file, 'utf8');
+    expect(text.split('\n')[0]).toMatch(/^# yaml-language-server: \$schema=file:\/\/.*\/schemas\/answers\.schema\.json$/);
+    expect(existsSync(new URL(text.split('$schema=')[1]?.split('\n')[0] as string))).toBe(true);
+    const data = parse(text);
+    expect(data).toMatchObject({ kamcheck: 1, questionnaire: 'kam-five-pitfalls@1.0.0', locale: lang });
+    const ids = parse(readFileSync('questionnaires/kam-five-pitfalls.yaml', 'utf8')).dimensions.flatMap(
+      (d: { questions: { id: string }[] }) => d.questions.map((q) => q.id),
+    );
+    expect(Object.keys(data.answers)).toEqual(ids);
+    expect(Object.values(data.answers).every((v) => v === null)).toBe(true);
+    expect(text).toContain(lang === 'en' ? '  #   accepts:\n' : '  #   可填：\n');
+    expect((await runCli(['validate', file])).code).toBe(0);
+    const report = JSON.parse((await runCli(['report', file, '-f', 'json'])).stdout);
+    expect(report.overall).toEqual({ score: null, level: null, coverage: 0 });
+  });
+
+  it('a filled-in template scores like the same answers anywhere', async () => {
+    const dir = tmp();
+    const file = join(dir, 'answers.yaml');
+    await runCli(['init', '-q', 'tests/fixtures/valid/small.yaml', '-o', file]);
+    const filled = readFileSync(file, 'utf8')
+      .replace(/^ {2}sponsor:$/m, '  sponsor: no')
+      .replace(/^ {2}plans:$/m, '  plans: 3');
+    writeFileSync(file, filled);
+    const r = JSON.parse((await runCli(['report', file, '-q', 'tests/fixtures/valid/small.yaml', '-f', 'json'])).stdout);
+    expect(r.dimensions[0]).toMatchObject({ id: 'strategy', rawScore: 33.3, coverage: 0.8 });
+  });
+
+  it('never overwrites without --force', async () => {
+    const dir = tmp();
+    const file = join(dir, 'answers.yaml');
+    writeFileSync(file, 'precious');
+    const r = await runCli(['init', '-o', file, '--lang', 'en']);
+    expect(r.code).toBe(2);
+    expect(readFileSync(file, 'utf8')).toBe('precious');
+    expect((await runCli(['init', '-o', file, '--force'])).code).toBe(0);
+  });
+});
+
+describe('show', () => {
+  it('prints the questionnaire for a terminal, as markdown and as JSON', async () => {
+    const t = await runCli(['show', '--lang', 'en']);
+    expect(t.code).toBe(0);
+    expect(t.stdout).toContain('exec-sponsor');
+    const md = await runCli(['show', '-f', 'markdown', '--lang', 'zh-CN']);
+    expect(markdownProblems(md.stdout)).toEqual([]);
+    const json = JSON.parse((await runCli(['show', '-f', 'json'])).stdout);
+    expect(json).toEqual(parse(readFileSync('questionnaires/kam-five-pitfalls.yaml', 'utf8')));
+  });
+});
+
+describe('schema', () => {
+  it.each(['questionnaire', 'answers', 'report'] as SchemaKind[])(
+    'the committed schemas/%s.schema.json matches the zod schema',
+    async (kind) => {
+      const committed = readFileSync(`schemas/${kind}.schema.json`, 'utf8');
+      expect(jsonSchema(kind), 'run `npm run schemas` and commit the result').toBe(committed);
+      expect((await runCli(['schema', kind])).stdout).toBe(committed);
+    },
+  );
+});
+
+describe('usage', () => {
+  it('prints the version and help', async () => {
+    const v = await runCli(['--version']);
+    expect(v).toEqual({ code: 0, stdout: `${JSON.parse(readFileSync('package.json', 'utf8')).version}\n`, stderr: '' });
+    const h = await runCli(['--help']);
+    expect(h.code).toBe(0);
+    for (const c of ['assess', 'report', 'validate', 'init', 'show', 'schema']) expect(h.stdout).toContain(c);
+  });
+
+  it.each([[['frobnicate']], [['report']], [['report', 'x.yaml', '--bogus']], [['schema', 'nope']]])('exits 2 on %j', async (argv) => {
+    const r = await runCli(argv);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^error: /);
+  });
+
+  it('says plainly when a file cannot be read', async () => {
+    const r = await runCli(['report', 'missing.yaml']);
+    expect(r).toEqual({ code: 2, stdout: '', stderr: 'kamcheck: error: cannot read missing.yaml: no such file\n' });
+  });
+
+  it('assess without a terminal points to init and report', async () => {
+    const r = await runCli(['assess', '--lang', 'en']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('kamcheck init -o answers.yaml');
+    expect(r.stderr).toContain('kamcheck report answers.yaml');
+  });
+});
+
+describe('as a real process', () => {
+  beforeAll(() => {
+    if (!existsSync(join(ROOT, 'dist/kamcheck.js'))) execFileSync(process.execPath, ['scripts/build.js'], { cwd: ROOT });
+  });
+  const kamcheck = (args: string[], input?: string) =>
+    spawnSync(process.execPath, ['bin/kamcheck.js', ...args], {
+      cwd: ROOT,
+      input,
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH ?? '' },
+    });
+
+  it('reports with exit 0, gates with exit 1', () => {
+    const ok = kamcheck(['report', MID, '-f', 'json']);
+    expect(ok.status).toBe(0);
+    expect(JSON.parse(ok.stdout).overall.score).toBe(51.7);
+    const gate = kamcheck(['report', MID, '-f', 'markdown', '--fail-under', '90']);
+    expect(gate.status).toBe(1);
+    expect(gate.stdout).toContain('| 🟡');
+  });
+
+  it('reads stdin and keeps bad input to one line per problem, exit 2', () => {
+    const r = kamcheck(['report', '-'], 'kamcheck: 1\nquestionnaire: kam-five-pitfalls\nanswers:\n  exec-sponsr: 3\n');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe('<stdin>:4:3: error: unknown question "exec-sponsr"; did you mean "exec-sponsor"?\n');
+  });
+});
