@@ -2,7 +2,7 @@ import { canonicalize, findOption, type Model, type QuestionInfo, toNumber } fro
 import type { Answer } from '../core/score.js';
 import { type Diagnostic, diag } from '../diagnostics.js';
 import { type AnswerEntry, AnswersFile } from '../schema/answers.js';
-import { issuesToDiagnostics, kindOf } from './issues.js';
+import { closest, display, issuesToDiagnostics, PARSE_OPTIONS } from './issues.js';
 import { locate, type Path, parseYaml, type Source } from './yaml.js';
 
 export interface ParsedAnswers {
@@ -18,7 +18,7 @@ export function parseAnswers(file: string, bytes: Uint8Array): { parsed?: Parsed
 }
 
 export function answersFromSource(source: Source): { parsed?: ParsedAnswers; diagnostics: Diagnostic[] } {
-  const r = AnswersFile.safeParse(source.data);
+  const r = AnswersFile.safeParse(source.data, PARSE_OPTIONS);
   if (!r.success) return { diagnostics: issuesToDiagnostics(source, r.error.issues) };
   return { parsed: { doc: r.data, source }, diagnostics: [] };
 }
@@ -26,32 +26,6 @@ export function answersFromSource(source: Source): { parsed?: ParsedAnswers; dia
 export function splitRef(ref: string): { id: string; version?: string } {
   const [id, version] = ref.split('@') as [string, string | undefined];
   return version === undefined ? { id } : { id, version };
-}
-
-/** Levenshtein distance, for "did you mean" hints on mistyped ids. */
-function distance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    prev = cur;
-  }
-  return prev[b.length] ?? 0;
-}
-
-export function closest(id: string, candidates: Iterable<string>): string | undefined {
-  let best: string | undefined;
-  let bestD = Math.max(2, Math.floor(id.length / 3)) + 1;
-  for (const c of candidates) {
-    const d = distance(id, c);
-    if (d < bestD) {
-      best = c;
-      bestD = d;
-    }
-  }
-  return best;
 }
 
 /** What a question accepts, for error messages and templates: [kind, detail]. */
@@ -90,8 +64,13 @@ export function checkAnswers(parsed: ParsedAnswers, model: Model): { answers: Ma
   const at = (p: Path, key = false) => locate(source, p, key);
   const ref = splitRef(doc.questionnaire);
   if (ref.id !== model.doc.id) {
-    out.push(diag('questionnaire-mismatch', { found: ref.id, expected: model.doc.id }, at(['questionnaire'])));
-  } else if (ref.version !== undefined && ref.version !== model.doc.version) {
+    // Matching these answers to another questionnaire's questions would only add noise.
+    return {
+      answers: new Map(),
+      diagnostics: [diag('questionnaire-mismatch', { found: ref.id, expected: model.doc.id }, at(['questionnaire']))],
+    };
+  }
+  if (ref.version !== undefined && ref.version !== model.doc.version) {
     out.push(diag('questionnaire-version', { found: ref.version, expected: model.doc.version }, at(['questionnaire']), 'warning'));
   }
   if (doc.locale !== undefined && !model.doc.locales.includes(doc.locale)) {
@@ -158,11 +137,4 @@ function answerProblem(info: QuestionInfo, raw: unknown): Diagnostic | undefined
     return undefined;
   }
   return canonicalize(info, raw) === undefined ? bad() : undefined;
-}
-
-function display(v: unknown): string {
-  if (typeof v === 'string') return JSON.stringify(v);
-  if (Array.isArray(v)) return `[${v.map(display).join(', ')}]`;
-  if (v !== null && typeof v === 'object') return kindOf(v);
-  return String(v);
 }

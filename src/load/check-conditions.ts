@@ -1,6 +1,7 @@
 import { canonicalize, isNumeric, type Model, type QuestionInfo } from '../core/model.js';
 import { type Diagnostic, diag } from '../diagnostics.js';
 import { COMPARISONS, type Condition } from '../schema/questionnaire.js';
+import { closest } from './issues.js';
 import { locate, type Path, type Source } from './yaml.js';
 
 const ORDERED = new Set(['lt', 'lte', 'gt', 'gte']);
@@ -20,16 +21,19 @@ export function checkCondition(c: Condition, path: Path, scope: ConditionScope):
   if ('not' in c) return checkCondition(c.not, [...path, 'not'], scope);
 
   const record = c as Record<string, unknown>;
-  const ops = [...COMPARISONS, 'includes', 'is'].filter((k) => record[k] !== undefined);
+  const allowed: readonly string[] = 'answer' in c ? [...COMPARISONS, 'includes', 'is'] : COMPARISONS;
+  const ops = allowed.filter((k) => record[k] !== undefined);
   const out: Diagnostic[] = [];
-  if (ops.length !== 1) {
-    out.push(diag('condition-ops', { count: ops.length, ops: [...COMPARISONS, 'includes', 'is'].join(', ') }, at(path)));
-  }
+  if (ops.length === 0) out.push(diag('condition-no-test', { ops: allowed.join(', ') }, at(path)));
+  // Point at the first test too many: the one to remove or to move into an `all`.
+  if (ops.length > 1)
+    out.push(diag('condition-tests', { count: ops.length, found: ops.join(', ') }, at([...path, ops[1] as string], true)));
   const op = ops[0];
   if ('score' in c) {
     if (scope.before !== undefined) return [...out, diag('when-score', {}, at([...path, 'score']))];
-    if (c.score !== 'overall' && !scope.model.dimensions.some((d) => d.id === c.score)) {
-      out.push(diag('unknown-dimension', { id: c.score }, at([...path, 'score'])));
+    const dims = scope.model.dimensions.map((d) => d.id);
+    if (c.score !== 'overall' && !dims.includes(c.score)) {
+      out.push(diag('unknown-dimension', { id: c.score, hint: closest(c.score, [...dims, 'overall']) ?? '' }, at([...path, 'score'])));
     }
     if (op && !isNumberOp(op, record[op])) out.push(diag('condition-number', { op }, at([...path, op])));
     return out;
@@ -37,7 +41,7 @@ export function checkCondition(c: Condition, path: Path, scope: ConditionScope):
   const id = 'answer' in c ? c.answer : c.questionScore;
   const idKey = 'answer' in c ? 'answer' : 'questionScore';
   const info = scope.model.byId.get(id);
-  if (!info) return [...out, diag('unknown-question', { id, hint: '' }, at([...path, idKey]))];
+  if (!info) return [...out, diag('unknown-question', { id, hint: closest(id, scope.model.byId.keys()) ?? '' }, at([...path, idKey]))];
   if (scope.before !== undefined && info.index >= scope.before) {
     return [...out, diag('when-order', { id }, at([...path, idKey]))];
   }
@@ -67,7 +71,9 @@ function checkAnswerOperand(
   if (op === 'is') return [];
   if (op === 'includes') {
     if (type !== 'multi') return [diag('condition-includes', { id }, at(path))];
-    return canonicalize(info, [v]) === undefined ? [diag('condition-value', { id, value: String(v) }, at(path))] : [];
+    return canonicalize(info, [v]) === undefined
+      ? [diag('condition-value', { id, value: String(v), values: acceptedValues(info) }, at(path))]
+      : [];
   }
   if (ORDERED.has(op)) return isNumeric(info) ? [] : [diag('condition-ordered', { id, op }, at(path))];
   const values = op === 'in' || op === 'notIn' ? (Array.isArray(v) ? v : [v]) : [v];
@@ -76,6 +82,16 @@ function checkAnswerOperand(
     const p = op === 'in' || op === 'notIn' ? [...path, i] : path;
     // Ranges do not restrict conditions: a rule may test a value outside min/max harmlessly.
     const ok = type === 'number' ? typeof x === 'number' : canonicalize(info, x) !== undefined;
-    return ok ? [] : [diag('condition-value', { id, value: Array.isArray(x) ? x.join(', ') : String(x) }, at(p))];
+    return ok
+      ? []
+      : [diag('condition-value', { id, value: Array.isArray(x) ? x.join(', ') : String(x), values: acceptedValues(info) }, at(p))];
   });
+}
+
+/** The values a condition may compare a question's answer with, for messages; empty when there is no short list. */
+function acceptedValues(info: QuestionInfo): string {
+  const type = info.question.type;
+  if (type === 'boolean') return 'true, false';
+  if (type === 'scale' || type === 'choice' || type === 'multi') return info.options.map((o) => String(o.value)).join(', ');
+  return '';
 }

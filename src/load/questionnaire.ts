@@ -3,8 +3,8 @@ import { type Diagnostic, diag, hasErrors } from '../diagnostics.js';
 import type { Text } from '../schema/common.js';
 import { type Option, Questionnaire } from '../schema/questionnaire.js';
 import { checkCondition } from './check-conditions.js';
-import { issuesToDiagnostics } from './issues.js';
-import { locate, type Path, parseYaml, type Source } from './yaml.js';
+import { closest, issuesToDiagnostics, PARSE_OPTIONS } from './issues.js';
+import { fieldName, locate, type Path, parseYaml, type Source } from './yaml.js';
 
 export interface LoadedQuestionnaire {
   model: Model;
@@ -19,7 +19,7 @@ export function loadQuestionnaire(file: string, bytes: Uint8Array): { loaded?: L
 }
 
 export function questionnaireFromSource(source: Source): { loaded?: LoadedQuestionnaire; diagnostics: Diagnostic[] } {
-  const parsed = Questionnaire.safeParse(source.data);
+  const parsed = Questionnaire.safeParse(source.data, PARSE_OPTIONS);
   if (!parsed.success) return { diagnostics: issuesToDiagnostics(source, parsed.error.issues) };
   const model = buildModel(parsed.data);
   const diagnostics = checkQuestionnaire(model, source);
@@ -35,7 +35,7 @@ export function checkQuestionnaire(model: Model, source: Source): Diagnostic[] {
 
   const text = (t: Text | undefined, p: Path) => {
     if (t === undefined || typeof t === 'string') return;
-    for (const l of locales) if (!(l in t)) out.push(diag('missing-locale', { field: String(p[p.length - 1]), locale: l }, at(p)));
+    for (const l of locales) if (!(l in t)) out.push(diag('missing-locale', { field: fieldName(p), locale: l }, at(p)));
     for (const l of Object.keys(t))
       if (!locales.includes(l)) out.push(diag('undeclared-locale', { locale: l, locales: locales.join(', ') }, at([...p, l], true)));
   };
@@ -111,7 +111,10 @@ export function checkQuestionnaire(model: Model, source: Source): Diagnostic[] {
       const scored = (q.weight ?? 1) > 0;
       switch (q.type) {
         case 'scale':
-          if (!doc.scales?.[q.scale]) out.push(diag('unknown-scale', { id: q.scale }, at([...p, 'scale'])));
+          if (!doc.scales?.[q.scale]) {
+            const hint = closest(q.scale, Object.keys(doc.scales ?? {})) ?? '';
+            out.push(diag('unknown-scale', { id: q.scale, hint }, at([...p, 'scale'])));
+          }
           break;
         case 'choice':
         case 'multi':
@@ -154,7 +157,12 @@ export function checkQuestionnaire(model: Model, source: Source): Diagnostic[] {
       text(a, [...p, 'actions', k]);
     });
     if (r.dimension !== undefined && !doc.dimensions.some((d) => d.id === r.dimension)) {
-      out.push(diag('unknown-dimension', { id: r.dimension }, at([...p, 'dimension'])));
+      const hint =
+        closest(
+          r.dimension,
+          model.dimensions.map((d) => d.id),
+        ) ?? '';
+      out.push(diag('unknown-dimension', { id: r.dimension, hint }, at([...p, 'dimension'])));
     }
     if (r.cap !== undefined && r.dimension === undefined) out.push(diag('cap-needs-dimension', {}, at([...p, 'cap'])));
     out.push(...checkCondition(r.when, [...p, 'when'], { source, model }));

@@ -20,16 +20,22 @@ export type Path = readonly (string | number)[];
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
 export const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 
-/** Offset of the first byte that is not valid UTF-8, or -1. */
+/**
+ * Offset of the first byte that is not valid UTF-8, or -1. Overlong forms, UTF-16 surrogates and
+ * code points above U+10FFFF are invalid too (RFC 3629): a decoder would silently turn them into U+FFFD.
+ */
 function firstInvalidUtf8(bytes: Uint8Array): number {
   let i = 0;
   while (i < bytes.length) {
     const b = bytes[i] as number;
     const n = b < 0x80 ? 0 : b >= 0xc2 && b < 0xe0 ? 1 : b >= 0xe0 && b < 0xf0 ? 2 : b >= 0xf0 && b < 0xf5 ? 3 : -1;
     if (n < 0) return i;
+    // The second byte's range is narrower after E0, ED, F0 and F4.
+    const lo = b === 0xe0 ? 0xa0 : b === 0xf0 ? 0x90 : 0x80;
+    const hi = b === 0xed ? 0x9f : b === 0xf4 ? 0x8f : 0xbf;
     for (let k = 1; k <= n; k++) {
       const c = bytes[i + k];
-      if (c === undefined || (c & 0xc0) !== 0x80) return i;
+      if (c === undefined || c < (k === 1 ? lo : 0x80) || c > (k === 1 ? hi : 0xbf)) return i;
     }
     i += n + 1;
   }
@@ -52,11 +58,13 @@ function posOf(text: string, offset: number): { line: number; column: number } {
 export function parseYaml(file: string, bytes: Uint8Array): { source?: Source; diagnostics: Diagnostic[] } {
   const at1 = { file, line: 1, column: 1 };
   if (bytes.length > MAX_BYTES) {
-    return { diagnostics: [diag('file-too-large', { size: (bytes.length / 1048576).toFixed(1), max: 5 }, at1)] };
+    // Rounded up, so that a file just over the limit never reads as "5.0 MB" against a 5 MB limit.
+    const size = (Math.ceil((bytes.length / 1048576) * 10) / 10).toFixed(1);
+    return { diagnostics: [diag('file-too-large', { size, max: MAX_BYTES / 1048576 }, at1)] };
   }
   const bad = firstInvalidUtf8(bytes);
   if (bad >= 0) {
-    const before = new TextDecoder().decode(bytes.subarray(0, bad));
+    const before = new TextDecoder().decode(bytes.subarray(0, bad)).replace(/^\uFEFF/, '');
     return {
       diagnostics: [diag('not-utf8', { byte: `0x${(bytes[bad] as number).toString(16)}` }, { file, ...posOf(before, before.length) })],
     };
@@ -77,12 +85,19 @@ export function parseYaml(file: string, bytes: Uint8Array): { source?: Source; d
     return { file, line: p.line, column: p.col };
   };
   if (doc.errors.length > 0) {
+    // Running out of stack is reported at every level it unwinds through: keep the innermost.
+    const deep = doc.errors.findIndex((e) => e.code === 'RESOURCE_EXHAUSTION');
     return {
-      diagnostics: doc.errors.map((e) => {
-        const code = e.code === 'DUPLICATE_KEY' ? 'duplicate-key' : e.code === 'MULTIPLE_DOCS' ? 'multiple-documents' : 'yaml-syntax';
-        const message = e.message.replace(/\s+at line \d+, column \d+[\s\S]*$/, '').trim();
-        return diag(code, { message }, where(e.pos[0]));
-      }),
+      diagnostics: doc.errors
+        .filter((e, i) => e.code !== 'RESOURCE_EXHAUSTION' || i === deep)
+        .map((e) => {
+          if (e.code === 'DUPLICATE_KEY') return duplicateKey(doc.contents, e.pos[0], where);
+          if (e.code === 'MULTIPLE_DOCS') return diag('multiple-documents', {}, where(e.pos[0]));
+          // The parser runs out of stack on absurdly deep nesting; that is a limit, not a syntax error.
+          if (e.code === 'RESOURCE_EXHAUSTION') return diag('too-deep', {}, where(e.pos[0]));
+          const message = e.message.replace(/\s+at line \d+, column \d+[\s\S]*$/, '').trim();
+          return diag('yaml-syntax', { message }, where(e.pos[0]));
+        }),
     };
   }
   const root = doc.contents;
@@ -94,14 +109,25 @@ export function parseYaml(file: string, bytes: Uint8Array): { source?: Source; d
   }
   let aliases = 0;
   let firstAlias = 0;
+  let overLimit = 0;
+  const structural: Diagnostic[] = [];
   visit(doc, {
     Alias(_, node) {
-      if (aliases++ === 0) firstAlias = node.range?.[0] ?? 0;
+      aliases++;
+      if (aliases === 1) firstAlias = node.range?.[0] ?? 0;
+      if (aliases === MAX_ALIASES + 1) overLimit = node.range?.[0] ?? 0;
+      if (!node.resolve(doc)) structural.push(diag('unknown-alias', { name: node.source }, where(node.range?.[0] ?? 0)));
+    },
+    Pair(_, pair) {
+      // Keys become object keys: a list or mapping as a key would be silently turned into text.
+      const key = pair.key as Node | null;
+      if (key && !isScalar(key)) structural.push(diag('complex-key', {}, where(key.range?.[0] ?? 0)));
     },
   });
   if (aliases > MAX_ALIASES) {
-    return { diagnostics: [diag('too-many-aliases', { count: aliases, max: MAX_ALIASES }, where(firstAlias))] };
+    return { diagnostics: [diag('too-many-aliases', { count: aliases, max: MAX_ALIASES }, where(overLimit))] };
   }
+  if (structural.length > 0) return { diagnostics: structural };
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIASES });
@@ -120,6 +146,32 @@ export function parseYaml(file: string, bytes: Uint8Array): { source?: Source; d
     },
     diagnostics: [],
   };
+}
+
+/** "duplicate key" naming the key and where it was first given. */
+function duplicateKey(
+  root: Node | null,
+  offset: number,
+  where: (offset: number) => { file: string; line: number; column: number },
+): Diagnostic {
+  let found: Diagnostic | undefined;
+  visit(root, {
+    Map(_, map) {
+      const i = map.items.findIndex((p) => (p.key as Node | null)?.range?.[0] === offset);
+      const dup = map.items[i]?.key;
+      if (i < 0 || !isScalar(dup)) return undefined;
+      const first = map.items.find((p) => isScalar(p.key) && p.key.value === dup.value)?.key as Node;
+      found = diag('duplicate-key', { key: String(dup.value), line: where(first.range?.[0] ?? 0).line }, where(offset));
+      return visit.BREAK;
+    },
+  });
+  return found ?? diag('duplicate-key', { key: '', line: '' }, where(offset));
+}
+
+/** The name of the field at `path`, for messages: its last key (list positions are skipped). */
+export function fieldName(path: Path): string {
+  for (let i = path.length - 1; i >= 0; i--) if (typeof path[i] === 'string') return String(path[i]);
+  return '';
 }
 
 /** Line and column of the node at `path`; with `key`, of the key naming the last step. Falls back to the nearest ancestor. */
