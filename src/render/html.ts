@@ -1,7 +1,7 @@
 import { strings } from '../i18n/ui.js';
 import type { Report } from '../schema/report.js';
 import { html as h } from './escape.js';
-import { band, fmtPercent, fmtScore } from './format.js';
+import { band, dimensionTitle, fmtPercent, fmtScore } from './format.js';
 
 const CSS = `body{font:15px/1.5 system-ui,"PingFang SC","Microsoft YaHei",sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1f2328}
 table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #d0d7de;padding:.3rem .5rem;text-align:left}
@@ -28,7 +28,12 @@ export function renderHtml(report: Report): string {
     .join('\n');
   const remedies = report.remedies
     .map((m) => {
-      const facts = [m.dimension, `${t.priority} ${m.priority}`, m.effort && `${t.effort} ${t.effortLevel[m.effort]}`, m.horizon]
+      const facts = [
+        dimensionTitle(report, m.dimension),
+        `${t.priority} ${m.priority}`,
+        m.effort && `${t.effort} ${t.effortLevel[m.effort]}`,
+        m.horizon,
+      ]
         .filter((x): x is string => Boolean(x))
         .map(h)
         .join(' · ');

@@ -1,7 +1,7 @@
 import { strings } from '../i18n/ui.js';
 import type { Report } from '../schema/report.js';
 import { html, mdInline as md } from './escape.js';
-import { type Band, band, fmtPercent, fmtScore } from './format.js';
+import { type Band, band, dimensionTitle, fmtPercent, fmtScore } from './format.js';
 
 const MARK: Record<Band, string> = { low: '🔴', mid: '🟡', high: '🟢', none: '⚪' };
 
@@ -46,7 +46,7 @@ export function renderMarkdown(report: Report): string {
   for (const rem of report.remedies) {
     const facts = [
       t.severity[rem.severity],
-      rem.dimension && `\`${rem.dimension}\``,
+      rem.dimension && md(dimensionTitle(report, rem.dimension) ?? ''),
       `${t.priority} ${rem.priority}`,
       rem.effort && `${t.effort} ${t.effortLevel[rem.effort]}`,
       rem.horizon && md(rem.horizon),

@@ -24,15 +24,17 @@ export function truncate(s: string, w: number): string {
   return `${out}…`;
 }
 
+const CJK = '\\u2e80-\\u9fff\\uf900-\\ufaff\\uff00-\\uffef\\u3000-\\u303f';
+const CLOSING = '，。、；：！？）」』】》”’,.;:!?)';
+const CJK_TOKENS = new RegExp(`[${CJK}][${CLOSING}]*|[^\\s${CJK}]+|\\s+`, 'g');
+
 /** Wrap text to w columns: at spaces for Latin text, between any two CJK characters. */
 export function wrap(s: string, w: number): string[] {
   const lines: string[] = [];
   for (const para of s.split('\n')) {
     let line = '';
-    const tokens =
-      para.match(
-        /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]|[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]+|\s+/g,
-      ) ?? [];
+    // A CJK character is a token of its own, with any closing punctuation after it: a line never starts with "，" or "。".
+    const tokens = para.match(CJK_TOKENS) ?? [];
     for (const tok of tokens) {
       if (/^\s+$/.test(tok)) {
         if (line !== '') line += ' ';

@@ -1,7 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import { strings } from '../i18n/ui.js';
 import type { Report } from '../schema/report.js';
-import { type Band, band, fmtPercent, fmtScore } from './format.js';
+import { type Band, band, dimensionTitle, fmtPercent, fmtScore } from './format.js';
 import { makeChalk, padEnd, padStart, truncate, width, wrap } from './style.js';
 
 export interface TerminalOptions {
@@ -26,8 +26,10 @@ export function renderTerminal(report: Report, opts: TerminalOptions): string {
   const who = [report.respondent.name, report.respondent.role, report.respondent.organization, report.respondent.unit]
     .filter(Boolean)
     .join(' · ');
-  const meta = [who && `${t.respondent}: ${who}`, report.date && `${t.date}: ${report.date}`].filter(Boolean).join('   ');
-  if (meta) line(c.dim(truncate(meta, cols)));
+  const meta = [who && `${t.respondent}: ${who}`, report.date && `${t.date}: ${report.date}`].filter((s): s is string => Boolean(s));
+  if (width(meta.join('   ')) <= cols) {
+    if (meta.length > 0) line(c.dim(meta.join('   ')));
+  } else for (const m of meta) line(c.dim(truncate(m, cols)));
   line();
 
   const o = report.overall;
@@ -68,7 +70,12 @@ export function renderTerminal(report: Report, opts: TerminalOptions): string {
   shown.forEach((r, i) => {
     const head = `${i + 1}. [${t.severity[r.severity]}] `;
     line(`${sevColor[r.severity](head)}${c.bold(truncate(r.title, cols - width(head)))}`);
-    const facts = [r.dimension, `${t.priority} ${r.priority}`, r.effort && `${t.effort} ${t.effortLevel[r.effort]}`, r.horizon]
+    const facts = [
+      dimensionTitle(report, r.dimension),
+      `${t.priority} ${r.priority}`,
+      r.effort && `${t.effort} ${t.effortLevel[r.effort]}`,
+      r.horizon,
+    ]
       .filter(Boolean)
       .join(' · ');
     line(c.dim(`   ${truncate(facts, cols - 3)}`));
