@@ -57,6 +57,12 @@ export function levelFor(levels: readonly Level[], score: number | null): Level 
   return found;
 }
 
+/**
+ * Snap a computed number to 9 decimals. Sums of products carry binary noise (60 can come out as
+ * 59.999999999999986 when weights are scaled), and levels, rules and ordering compare exactly.
+ */
+export const snap = (n: number): number => Math.round(n * 1e9) / 1e9;
+
 function weightedMean(pairs: [number, number | null][]): number | null {
   let num = 0;
   let den = 0;
@@ -65,7 +71,7 @@ function weightedMean(pairs: [number, number | null][]): number | null {
     num += w * s;
     den += w;
   }
-  return den > 0 ? num / den : null;
+  return den > 0 ? snap(num / den) : null;
 }
 
 /** Score one set of answers against a questionnaire (SPEC §7). Pure: no I/O. */
@@ -124,7 +130,7 @@ export function evaluate(model: Model, answers: Answers): Result {
         applicable++;
       }
     }
-    const raw = answeredW > 0 ? (100 * num) / answeredW : null;
+    const raw = answeredW > 0 ? snap((100 * num) / answeredW) : null;
     dimRaw.set(dimension.id, raw);
     return { dimension, raw, answeredW, applicableW, answered, applicable };
   });
@@ -146,7 +152,7 @@ export function evaluate(model: Model, answers: Answers): Result {
       weight: dimensionWeight(p.dimension),
       raw: p.raw,
       score,
-      coverage: p.applicableW > 0 ? p.answeredW / p.applicableW : 1,
+      coverage: p.applicableW > 0 ? snap(p.answeredW / p.applicableW) : 1,
       answered: p.answered,
       applicable: p.applicable,
       cappedBy,
@@ -168,12 +174,11 @@ export function evaluate(model: Model, answers: Answers): Result {
     const ratio = d ? d.weight / meanW : 1;
     const s = d ? d.score : overallScore;
     const gap = s === null ? 1 : (100 - s) / 100;
-    return { rule, index, severity, priority: SEVERITY_FACTOR[severity] * (rule.weight ?? 1) * ratio * gap };
+    return { rule, index, severity, priority: snap(SEVERITY_FACTOR[severity] * (rule.weight ?? 1) * ratio * gap) };
   });
   remedies.sort(
     (a, b) =>
-      // Compare priorities at 1e-9 so that equal products computed in another order still tie.
-      Math.round((b.priority - a.priority) * 1e9) || SEVERITY_FACTOR[b.severity] - SEVERITY_FACTOR[a.severity] || a.index - b.index,
+      b.priority - a.priority || SEVERITY_FACTOR[b.severity] - SEVERITY_FACTOR[a.severity] || a.index - b.index,
   );
 
   return {
@@ -182,7 +187,7 @@ export function evaluate(model: Model, answers: Answers): Result {
     overall: {
       score: overallScore,
       raw: overallRaw,
-      coverage: totalApplicable > 0 ? totalAnswered / totalApplicable : 1,
+      coverage: totalApplicable > 0 ? snap(totalAnswered / totalApplicable) : 1,
       level: levelFor(model.doc.levels, overallScore),
     },
     remedies,
