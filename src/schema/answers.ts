@@ -14,9 +14,16 @@ export const AnswerEntry = z.union([
 ]);
 export type AnswerEntry = z.infer<typeof AnswerEntry>;
 
+/** True for a real day: Date.parse would roll 2026-02-30 over to March 2. */
+function isCalendarDay(s: string): boolean {
+  const [y, m, d] = s.split('-').map(Number) as [number, number, number];
+  const t = new Date(Date.UTC(y, m - 1, d));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
+}
+
 const IsoDate = z.string().check(
   z.regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'iso-date' }),
-  z.refine((s) => !Number.isNaN(Date.parse(s)), { error: 'iso-date' }),
+  z.refine(isCalendarDay, { error: 'iso-date' }),
 );
 
 export const Respondent = z.strictObject({

@@ -1,4 +1,5 @@
 import type { Model } from '../../core/model.js';
+import { evaluate } from '../../core/score.js';
 import { type Diagnostic, diag, hasErrors } from '../../diagnostics.js';
 import { strings } from '../../i18n/ui.js';
 import { answersFromSource, checkAnswers, type ParsedAnswers, splitRef } from '../../load/answers.js';
@@ -48,7 +49,10 @@ export default async function validate(io: Io, global: GlobalOptions, files: str
     }
     const r = checkAnswers(parsed, model);
     diagnostics.push(...r.diagnostics);
-    if (!hasErrors(r.diagnostics)) ok.push(t.valid(name, t.kindAnswers));
+    if (hasErrors(r.diagnostics)) continue;
+    // Scoring finds what only the questionnaire's logic shows: answers to questions whose `when` is false.
+    diagnostics.push(...evaluate(model, r.answers).warnings);
+    ok.push(t.valid(name, t.kindAnswers));
   }
 
   printDiagnostics(io, diagnostics, zh);
