@@ -80,7 +80,7 @@ export interface FormStrings {
 }
 
 export const EN: Strings = {
-  reportTitle: 'Key-account management maturity report',
+  reportTitle: 'maturity report',
   overall: 'Overall',
   level: 'Level',
   score: 'Score',
@@ -168,7 +168,7 @@ export const EN: Strings = {
 };
 
 export const ZH: Strings = {
-  reportTitle: '大客户管理成熟度报告',
+  reportTitle: '成熟度报告',
   overall: '总体',
   level: '等级',
   score: '得分',

@@ -29,7 +29,7 @@ export function renderTerminal(report: Report, opts: TerminalOptions): string {
   const meta = [who && `${t.respondent}: ${who}`, report.date && `${t.date}: ${report.date}`].filter((s): s is string => Boolean(s));
   if (width(meta.join('   ')) <= cols) {
     if (meta.length > 0) line(c.dim(meta.join('   ')));
-  } else for (const m of meta) line(c.dim(truncate(m, cols)));
+  } else for (const l of meta.flatMap((m) => wrap(m, cols))) line(c.dim(l));
   line();
 
   const o = report.overall;
