@@ -12,7 +12,8 @@ import { markdownProblems } from './helpers/report.js';
 const EARLY = 'examples/pump-maker-early.zh.yaml';
 const MID = 'examples/midsize-components.en.yaml';
 const ADVANCED = 'examples/advanced-automation.yaml';
-const ESC = /\u001b\[/;
+// toMatch with a string tests for the substring.
+const ESC = '\u001b[';
 const tmp = () => mkdtempSync(join(tmpdir(), 'kamcheck-'));
 
 describe('report', () => {

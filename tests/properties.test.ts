@@ -57,7 +57,7 @@ const questionnaire: fc.Arbitrary<Questionnaire> = fc
         ),
       )
       .map(([questions, rules]): Questionnaire => {
-        let k = 0;
+        const starts = dims.map((_, i) => dims.slice(0, i).reduce((s, d) => s + d.n, 0));
         return {
           kamcheck: 1,
           id: 'p',
@@ -68,7 +68,12 @@ const questionnaire: fc.Arbitrary<Questionnaire> = fc
             { id: 'a', min: 0, title: 'A' },
             { id: 'b', min: 60, title: 'B' },
           ],
-          dimensions: dims.map((d, di) => ({ id: `d${di}`, title: `D${di}`, weight: d.w, questions: questions.slice(k, (k += d.n)) })),
+          dimensions: dims.map((d, di) => ({
+            id: `d${di}`,
+            title: `D${di}`,
+            weight: d.w,
+            questions: questions.slice(starts[di], (starts[di] ?? 0) + d.n),
+          })),
           rules: rules.map((r, i): Rule => {
             const dimension = r.dim < dims.length ? `d${r.dim}` : undefined;
             const when =
@@ -166,7 +171,7 @@ describe('scoring invariants (property-based)', () => {
       fc.property(case_, fc.nat(), ({ m, answers }, pick) => {
         const choices = m.questions.filter((q) => q.question.type === 'choice');
         const info = choices[pick % Math.max(1, choices.length)];
-        if (!info || info.question.type !== 'choice') return;
+        if (info?.question.type !== 'choice') return;
         const before = evaluate(m, answers);
         const current = before.questions.find((q) => q.info === info)?.score ?? -1;
         const better = info.question.options.find((_, i) => (info.optionScores[i] ?? 0) > current);

@@ -18,23 +18,19 @@ const REMEDY_POINTS = SEED.filter((p) => p >= '1.4');
 /** Every Text in the questionnaire, with where it sits. */
 function texts(): [string, Text][] {
   const out: [string, Text][] = [['title', doc.title]];
-  const add = (where: string, t: Text | undefined) => t !== undefined && out.push([where, t]);
+  const add = (where: string, ...ts: (Text | undefined)[]) => {
+    for (const t of ts) if (t !== undefined) out.push([where, t]);
+  };
   add('description', doc.description);
-  for (const l of doc.levels) add(`level ${l.id}`, l.title), add(`level ${l.id} description`, l.description);
-  for (const [id, s] of Object.entries(doc.scales ?? {}))
-    for (const o of s.options) add(`scale ${id}`, o.label), add(`scale ${id}`, o.description);
-  for (const d of doc.dimensions) add(d.id, d.title), add(d.id, d.description);
+  for (const l of doc.levels) add(`level ${l.id}`, l.title, l.description);
+  for (const [id, s] of Object.entries(doc.scales ?? {})) for (const o of s.options) add(`scale ${id}`, o.label, o.description);
+  for (const d of doc.dimensions) add(d.id, d.title, d.description);
   for (const { question: q } of model.questions) {
-    add(q.id, q.text);
-    add(`${q.id} help`, q.help);
-    if (q.type === 'choice' || q.type === 'multi')
-      for (const o of q.options) add(`${q.id} option`, o.label), add(`${q.id} option`, o.description);
+    add(q.id, q.text, q.help);
+    if (q.type === 'choice' || q.type === 'multi') for (const o of q.options) add(`${q.id} option`, o.label, o.description);
     if (q.type === 'number') add(`${q.id} unit`, q.unit);
   }
-  for (const r of model.rules) {
-    add(r.id, r.title), add(`${r.id} why`, r.why), add(`${r.id} horizon`, r.horizon);
-    for (const a of r.actions) add(`${r.id} action`, a);
-  }
+  for (const r of model.rules) add(r.id, r.title, r.why, r.horizon, ...r.actions);
   return out;
 }
 

@@ -176,10 +176,7 @@ export function evaluate(model: Model, answers: Answers): Result {
     const gap = s === null ? 1 : (100 - s) / 100;
     return { rule, index, severity, priority: snap(SEVERITY_FACTOR[severity] * (rule.weight ?? 1) * ratio * gap) };
   });
-  remedies.sort(
-    (a, b) =>
-      b.priority - a.priority || SEVERITY_FACTOR[b.severity] - SEVERITY_FACTOR[a.severity] || a.index - b.index,
-  );
+  remedies.sort((a, b) => b.priority - a.priority || SEVERITY_FACTOR[b.severity] - SEVERITY_FACTOR[a.severity] || a.index - b.index);
 
   return {
     questions: model.questions.map((q) => results.get(q.question.id) as QuestionResult),

@@ -21,10 +21,7 @@ function isCalendarDay(s: string): boolean {
   return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
 }
 
-const IsoDate = z.string().check(
-  z.regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'iso-date' }),
-  z.refine(isCalendarDay, { error: 'iso-date' }),
-);
+const IsoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'iso-date' }), z.refine(isCalendarDay, { error: 'iso-date' }));
 
 export const Respondent = z.strictObject({
   name: z.optional(SafeString),

@@ -1,0 +1,111 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
+import pty from '@lydell/node-pty';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+// The real thing: the built CLI in a pseudo-terminal of 80 columns, driven key by key.
+const ROOT = resolve(import.meta.dirname, '..');
+const BIN = join(ROOT, 'bin/kamcheck.js');
+const SMALL = join(ROOT, 'tests/fixtures/valid/small.yaml');
+const WAIT_MS = 30_000;
+
+const KEY = { enter: '\r', down: '\u001b[B', esc: '\u001b', ctrlC: '\u0003', space: ' ' };
+
+/** One run of `kamcheck` in a pseudo-terminal, with a way to wait for text on its screen. */
+function spawn(args: string[], cwd: string) {
+  const term = pty.spawn(process.execPath, [BIN, '--no-color', ...args], {
+    cols: 80,
+    rows: 30,
+    cwd,
+    env: { ...process.env, LANG: 'en_US.UTF-8', TERM: 'xterm-256color', NO_COLOR: '1', FORCE_COLOR: '' },
+  });
+  let out = '';
+  let mark = 0;
+  const exited = new Promise<number>((done) => term.onExit(({ exitCode }) => done(exitCode)));
+  term.onData((d) => {
+    out += d;
+  });
+  const plain = (from = 0) => stripVTControlCharacters(out.slice(from));
+  return {
+    plain,
+    exited,
+    /** Wait until `text` shows after the last keys sent, then send `keys` (no fixed sleeps). */
+    async on(text: string, ...keys: string[]) {
+      const deadline = Date.now() + WAIT_MS;
+      while (!plain(mark).includes(text)) {
+        if (Date.now() > deadline) throw new Error(`timed out waiting for "${text}"; screen since last keys:\n${plain(mark)}`);
+        await new Promise((r) => setTimeout(r, 25));
+      }
+      // What comes after keys is their effect: look for the next text from here on.
+      if (keys.length > 0) mark = out.length;
+      for (const k of keys) term.write(k);
+    },
+  };
+}
+
+beforeAll(() => {
+  // `npm run check` builds before testing; a fresh checkout running this file alone builds here.
+  if (!existsSync(join(ROOT, 'dist/kamcheck.js'))) execFileSync(process.execPath, ['scripts/build.js'], { cwd: ROOT });
+}, 120_000);
+
+describe('kamcheck assess in a real terminal', () => {
+  it('saves on Ctrl-C, resumes, goes back, skips and finishes with a report', { timeout: 180_000 }, async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'kamcheck-e2e-'));
+    const file = join(cwd, 'answers.yaml');
+
+    // First sitting: two answers, then Ctrl-C at the third question.
+    const first = spawn(['assess', '-q', SMALL, '-o', 'answers.yaml'], cwd);
+    await first.on('An executive sponsors the programme', KEY.enter); // Yes
+    await first.on('Account plans are written and reviewed', '3');
+    await first.on('❯ 3. Mostly', KEY.enter);
+    await first.on('How are key accounts chosen?', KEY.ctrlC);
+    expect(await first.exited).toBe(130);
+    expect(first.plain()).toContain(`To continue: kamcheck assess --resume answers.yaml -q ${SMALL}`);
+    expect(readFileSync(file, 'utf8')).toMatch(/answers:\n {2}sponsor: true\n {2}plans: 3\n$/);
+
+    // Second sitting: resume, go back once (Esc), skip once (empty line), finish.
+    const second = spawn(['assess', '--resume', 'answers.yaml', '-q', SMALL], cwd);
+    await second.on('Continuing answers.yaml: 2 of 6 questions done.');
+    await second.on('How are key accounts chosen?', KEY.esc);
+    await second.on('❯ 3. Mostly', KEY.enter); // back at plans, the earlier answer is highlighted: keep it
+    await second.on('How are key accounts chosen?', KEY.down);
+    await second.on('❯ 2. Size and potential', KEY.enter);
+    await second.on('How many dedicated key account managers?', KEY.enter); // skip
+    await second.on('Which trainings do KAMs get?', KEY.space);
+    await second.on('◉ Selling', KEY.enter);
+    await second.on('Anything else?', '大客户"还好"', KEY.enter);
+    await second.on('1 question is unanswered:');
+    await second.on('What now?', KEY.enter); // Finish is the default
+    await second.on('Also write the report as markdown', 'n', KEY.enter);
+    expect(await second.exited).toBe(0);
+
+    const screen = second.plain();
+    expect(screen).toContain('- People · How many dedicated key account managers?');
+    expect(screen).toContain('Small check — Key-account management maturity report');
+    expect(screen).toMatch(/Overall: \d+\.\d \/ 100 {3}Level: \w+ {3}Coverage: 86%/);
+    expect(screen).toContain('Answers saved in answers.yaml.');
+    expect(readFileSync(file, 'utf8')).toMatch(
+      /answers:\n {2}sponsor: true\n {2}plans: 3\n {2}selection: mixed\n {2}training: \[selling\]\n {2}remarks: 大客户"还好"\n$/,
+    );
+    expect(existsSync(join(cwd, 'answers.md'))).toBe(false);
+    const check = execFileSync(process.execPath, [BIN, 'validate', file, '-q', SMALL], { encoding: 'utf8' });
+    expect(check).toContain('valid answers file');
+  });
+
+  it('without a terminal exits 2 at once and points to init and report', () => {
+    const r = (() => {
+      try {
+        execFileSync(process.execPath, [BIN, 'assess', '-q', SMALL], { input: '', encoding: 'utf8', stdio: 'pipe' });
+        return { status: 0, stderr: '' };
+      } catch (e) {
+        const err = e as { status: number; stderr: string };
+        return { status: err.status, stderr: err.stderr };
+      }
+    })();
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('kamcheck init -o answers.yaml');
+  });
+});
