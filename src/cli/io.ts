@@ -116,7 +116,10 @@ export const contentKey = (bytes: Uint8Array): string => createHash('sha256').up
  */
 export function readCompiled(bytes: Uint8Array): Questionnaire | undefined {
   try {
-    const cached = JSON.parse(readFileSync(join(assetDir('dist'), `${BUNDLED_ID}.compiled.json`), 'utf8')) as { key: string; doc: Questionnaire };
+    const cached = JSON.parse(readFileSync(join(assetDir('dist'), `${BUNDLED_ID}.compiled.json`), 'utf8')) as {
+      key: string;
+      doc: Questionnaire;
+    };
     return cached.key === contentKey(bytes) ? cached.doc : undefined;
   } catch {
     return undefined;

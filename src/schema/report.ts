@@ -61,8 +61,6 @@ export const Report = z.object({
       evidence: z.optional(z.string()),
     }),
   ),
-  warnings: z.array(
-    z.object({ code: z.string(), message: z.string(), file: z.string(), line: z.int(), column: z.int() }),
-  ),
+  warnings: z.array(z.object({ code: z.string(), message: z.string(), file: z.string(), line: z.int(), column: z.int() })),
 });
 export type Report = z.infer<typeof Report>;
