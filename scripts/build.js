@@ -1,14 +1,15 @@
-// Bundle the CLI into dist/: one entry file, plus lazily loaded chunks (the interactive prompts).
+// Bundle the CLI into dist/: one entry file plus chunks loaded on use (commands, renderers, the prompts).
+// The bundle is built beside dist/ and swapped in at the end, so a CLI running meanwhile never sees half a build.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
-rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
+const out = `.dist-${process.pid}`;
 await build({
   entryPoints: { kamcheck: 'src/cli/main.ts' },
-  outdir: 'dist',
+  outdir: out,
   bundle: true,
   splitting: true,
   format: 'esm',
@@ -26,6 +27,9 @@ await build({
 // The bundled questionnaire, validated by the CLI just built, cached as JSON with the hash of its source:
 // a report then skips parsing 150 kB of YAML. src/cli/io.ts readCompiled() checks the hash on every use.
 const source = 'questionnaires/kam-five-pitfalls.yaml';
-const doc = execFileSync(process.execPath, ['dist/kamcheck.js', 'show', '-q', source, '--format', 'json'], { encoding: 'utf8' });
+const doc = execFileSync(process.execPath, [`${out}/kamcheck.js`, 'show', '-q', source, '--format', 'json'], { encoding: 'utf8' });
 const key = createHash('sha256').update(readFileSync(source)).digest('hex');
-writeFileSync('dist/kam-five-pitfalls.compiled.json', `{"key":"${key}","doc":${JSON.stringify(JSON.parse(doc))}}\n`);
+writeFileSync(`${out}/kam-five-pitfalls.compiled.json`, `{"key":"${key}","doc":${JSON.stringify(JSON.parse(doc))}}\n`);
+
+rmSync('dist', { recursive: true, force: true });
+renameSync(out, 'dist');
