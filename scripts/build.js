@@ -1,7 +1,6 @@
 // Bundle the CLI into dist/: one entry file plus chunks loaded on use (commands, renderers, the prompts).
 // The bundle is built beside dist/ and swapped in at the end, so a CLI running meanwhile never sees half a build.
 import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
@@ -15,7 +14,7 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  minify: true,
+  minify: process.env.KAMCHECK_MINIFY === '1',
   legalComments: 'none',
   chunkNames: 'chunks/[name]-[hash]',
   define: { __KAMCHECK_VERSION__: JSON.stringify(pkg.version) },
@@ -28,7 +27,11 @@ await build({
 // a report then skips parsing 150 kB of YAML. src/cli/io.ts readCompiled() checks the hash on every use.
 const source = 'questionnaires/kam-five-pitfalls.yaml';
 const doc = execFileSync(process.execPath, [`${out}/kamcheck.js`, 'show', '-q', source, '--format', 'json'], { encoding: 'utf8' });
-const key = createHash('sha256').update(readFileSync(source)).digest('hex');
+// Same key as contentKey() in src/cli/io.ts: FNV-1a and the length.
+const bytes = readFileSync(source);
+let h = 0x811c9dc5;
+for (const b of bytes) h = Math.imul(h ^ b, 0x01000193);
+const key = `${bytes.length}-${(h >>> 0).toString(16)}`;
 writeFileSync(`${out}/kam-five-pitfalls.compiled.json`, `{"key":"${key}","doc":${JSON.stringify(JSON.parse(doc))}}\n`);
 
 rmSync('dist', { recursive: true, force: true });

@@ -1,9 +1,7 @@
 import { buildModel, type Model } from '../core/model.js';
 import type { Answers } from '../core/score.js';
-import { type Diagnostic, hasErrors, InputError, sortDiagnostics } from '../diagnostics.js';
-import { formatDiagnostic } from '../i18n/diagnostics.js';
+import { type Diagnostic, hasErrors, InputError } from '../diagnostics.js';
 import { checkAnswers, type ParsedAnswers, parseAnswers } from '../load/answers.js';
-import { loadQuestionnaire } from '../load/questionnaire.js';
 import { bundledQuestionnaire, displayName, type Io, readCompiled, readInput } from './io.js';
 
 /** Options every command shares. */
@@ -12,9 +10,7 @@ export interface GlobalOptions {
   color: boolean;
 }
 
-export function printDiagnostics(io: Io, ds: Diagnostic[], zh: boolean): void {
-  for (const d of sortDiagnostics(ds)) io.stderr.write(`${formatDiagnostic(d, zh)}\n`);
-}
+export { printDiagnostics } from './print.js';
 
 /** Throw when any diagnostic is an error; warnings travel on. */
 export function failOnErrors(ds: Diagnostic[]): void {
@@ -29,6 +25,8 @@ export async function readQuestionnaire(io: Io, path: string | undefined): Promi
     const compiled = readCompiled(bytes);
     if (compiled) return { model: buildModel(compiled) };
   }
+  // The questionnaire schema is built only when a questionnaire is read from YAML.
+  const { loadQuestionnaire } = await import('../load/questionnaire.js');
   const { loaded, diagnostics } = loadQuestionnaire(path ? displayName(path) : file, bytes);
   if (!loaded) throw new InputError(diagnostics);
   return loaded;

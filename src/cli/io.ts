@@ -1,7 +1,6 @@
-import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { readFile, rename, unlink, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MAX_BYTES } from '../load/yaml.js';
 import type { Questionnaire } from '../schema/questionnaire.js';
@@ -62,7 +61,7 @@ export const displayName = (path: string): string => (path === '-' ? '<stdin>' :
 
 /** Write a file whole or not at all: a temporary file in the same folder, then rename. */
 export async function writeAtomic(path: string, content: string): Promise<void> {
-  const tmp = join(dirname(path), `.${randomBytes(6).toString('hex')}.kamcheck.tmp`);
+  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}-${Date.now().toString(36)}.tmp`);
   try {
     await writeFile(tmp, content, { mode: 0o644 });
     await rename(tmp, path);
@@ -107,7 +106,12 @@ export function assetDir(name: string): string {
 export const BUNDLED_ID = 'kam-five-pitfalls';
 export const bundledQuestionnaire = (): string => join(assetDir('questionnaires'), `${BUNDLED_ID}.yaml`);
 
-export const contentKey = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
+/** FNV-1a over the bytes, with the length: enough to notice any edit, and no crypto module to load at start-up. */
+export function contentKey(bytes: Uint8Array): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < bytes.length; i++) h = Math.imul(h ^ (bytes[i] as number), 0x01000193);
+  return `${bytes.length}-${(h >>> 0).toString(16)}`;
+}
 
 /**
  * The bundled questionnaire as the build validated it (dist/<id>.compiled.json), when its source bytes are

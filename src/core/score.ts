@@ -106,7 +106,8 @@ export function evaluate(model: Model, answers: Answers): Result {
     } else if (answer?.na) state = 'na';
     else if (answer?.value !== undefined) state = 'answered';
     else state = 'unanswered';
-    const score = state === 'answered' && answer?.value !== undefined ? scoreOf(info, answer.value) : null;
+    // Text answers are kept but have no score.
+    const score = state === 'answered' && answer?.value !== undefined && info.question.type !== 'text' ? scoreOf(info, answer.value) : null;
     results.set(id, { info, state, score, ...(answer ? { answer } : {}) });
   }
 

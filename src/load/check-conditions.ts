@@ -1,6 +1,7 @@
-import { canonicalize, isNumeric, type Model, type QuestionInfo } from '../core/model.js';
+import { canonicalize, isNumeric, type Model, type QuestionInfo, toNumber } from '../core/model.js';
 import { type Diagnostic, diag } from '../diagnostics.js';
-import { COMPARISONS, type Condition } from '../schema/questionnaire.js';
+import { COMPARISONS } from '../schema/constants.js';
+import type { Condition } from '../schema/questionnaire.js';
 import { closest } from './issues.js';
 import { locate, type Path, type Source } from './yaml.js';
 
@@ -47,6 +48,7 @@ export function checkCondition(c: Condition, path: Path, scope: ConditionScope):
   }
   if (!op) return out;
   if ('questionScore' in c) {
+    if (!info.scored) out.push(diag('condition-unscored', { id }, at([...path, idKey])));
     if (!isNumberOp(op, record[op])) out.push(diag('condition-number', { op }, at([...path, op])));
     return out;
   }
@@ -78,10 +80,11 @@ function checkAnswerOperand(
   if (ORDERED.has(op)) return isNumeric(info) ? [] : [diag('condition-ordered', { id, op }, at(path))];
   const values = op === 'in' || op === 'notIn' ? (Array.isArray(v) ? v : [v]) : [v];
   if (type === 'multi' && op !== 'eq' && op !== 'ne') return [diag('condition-multi', { id, op }, at(path))];
+  if (type === 'multi' && !Array.isArray(v)) return [diag('condition-multi-list', { id, op, value: String(v) }, at(path))];
   return values.flatMap((x, i) => {
     const p = op === 'in' || op === 'notIn' ? [...path, i] : path;
     // Ranges do not restrict conditions: a rule may test a value outside min/max harmlessly.
-    const ok = type === 'number' ? typeof x === 'number' : canonicalize(info, x) !== undefined;
+    const ok = type === 'number' ? toNumber(x) !== undefined : canonicalize(info, x) !== undefined;
     return ok
       ? []
       : [diag('condition-value', { id, value: Array.isArray(x) ? x.join(', ') : String(x), values: acceptedValues(info) }, at(p))];

@@ -1,6 +1,6 @@
 import type * as z from 'zod/mini';
 import { type Diagnostic, diag } from '../diagnostics.js';
-import { CONDITION_KEYS } from '../schema/questionnaire.js';
+import { CONDITION_KEYS } from '../schema/constants.js';
 import { fieldName, locate, type Path, type Source } from './yaml.js';
 
 type Issue = z.core.$ZodIssue;

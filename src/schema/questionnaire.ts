@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { atLeast, LocaleTag, NonEmpty, OptionValue, positive, range, SafeString, Slug, Text, Unit } from './common.js';
+import { SEVERITIES, STATES } from './constants.js';
 
 const Scalar = z.union([SafeString, z.number(), z.boolean()]);
 const Op = {
@@ -12,8 +13,6 @@ const Op = {
   in: z.optional(z.array(Scalar)),
   notIn: z.optional(z.array(Scalar)),
 };
-export const COMPARISONS = ['eq', 'ne', 'lt', 'lte', 'gt', 'gte', 'in', 'notIn'] as const;
-export const STATES = ['answered', 'unanswered', 'na', 'skipped'] as const;
 
 type OpValues = { [K in keyof typeof Op]?: z.infer<(typeof Op)[K]> };
 export type Condition =
@@ -35,7 +34,6 @@ export const Condition: z.ZodMiniType<Condition> = z.lazy(() =>
     z.strictObject({ score: Slug, ...Op }),
   ]),
 );
-export const CONDITION_KEYS = ['all', 'any', 'not', 'answer', 'questionScore', 'score'] as const;
 
 export const Option = z.strictObject({
   value: OptionValue,
@@ -83,7 +81,6 @@ export const Question = z.discriminatedUnion('type', [
   z.strictObject({ ...QuestionBase, type: z.literal('text') }),
 ]);
 export type Question = z.infer<typeof Question>;
-export const QUESTION_TYPES = ['scale', 'choice', 'multi', 'boolean', 'number', 'text'] as const;
 
 export const Level = z.strictObject({
   id: Slug,
@@ -101,9 +98,6 @@ export const Dimension = z.strictObject({
   questions: atLeast(1, Question),
 });
 export type Dimension = z.infer<typeof Dimension>;
-
-export const SEVERITIES = ['critical', 'high', 'medium', 'low'] as const;
-export type Severity = (typeof SEVERITIES)[number];
 
 export const Rule = z.strictObject({
   id: Slug,
@@ -134,3 +128,5 @@ export const Questionnaire = z.strictObject({
   rules: z.optional(z.array(Rule)),
 });
 export type Questionnaire = z.infer<typeof Questionnaire>;
+
+export { COMPARISONS, CONDITION_KEYS, QUESTION_TYPES, SEVERITIES, type Severity, STATES } from './constants.js';

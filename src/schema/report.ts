@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { SEVERITIES } from './questionnaire.js';
+import { SEVERITIES } from './constants.js';
 
 const LevelRef = z.nullable(z.object({ id: z.string(), title: z.string() }));
 const Value = z.union([z.string(), z.number(), z.boolean(), z.array(z.union([z.string(), z.number()]))]);
