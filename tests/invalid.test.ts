@@ -159,6 +159,13 @@ const QUESTIONNAIRE_CASES: Case[] = [
     errors: [[21, 42, '"includes" works on multi questions only; "selection" is not one']],
   },
   {
+    file: 'q-multi-eq-scalar.yaml',
+    errors: [
+      [22, 35, '"eq" on multi question "training" compares the whole list: write [finance], or use includes: finance'],
+      [26, 28, 'question "notes" is not scored, so it has no score to compare'],
+    ],
+  },
+  {
     file: 'q-eq-bad-value.yaml',
     errors: [
       [23, 36, '"by-size" is not an answer that question "selection" accepts; it accepts: size, criteria'],
