@@ -94,6 +94,13 @@ describe('question scores (SPEC §3)', () => {
     expect(dim(r, 'd').applicable).toBe(9);
   });
 
+  it('a text answer has no score, and "na" is just text there', () => {
+    const t = qs({ t: 'na' }, 't');
+    expect(t?.state).toBe('answered');
+    expect(t?.score).toBeNull();
+    expect(t?.answer?.value).toBe('na');
+  });
+
   it('na is a state of its own and counts neither as answered nor as applicable', () => {
     const r = score(TYPES, { g: 'na', s: 4 });
     expect(r.questions.find((q) => q.info.question.id === 'g')?.state).toBe('na');
