@@ -18,6 +18,8 @@ await build({
   legalComments: 'none',
   chunkNames: 'chunks/[name]-[hash]',
   define: { __KAMCHECK_VERSION__: JSON.stringify(pkg.version) },
+  // yaml's ES module build (the same code as its CommonJS one) lets the bundler drop what kamcheck never calls.
+  alias: { yaml: './node_modules/yaml/browser/index.js' },
   // Some dependencies are CommonJS and call require() for Node built-ins.
   banner: { js: "import{createRequire as __kcRequire}from'node:module';const require=__kcRequire(import.meta.url);" },
   logLevel: 'warning',
