@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
@@ -16,11 +16,14 @@ const KEY = { enter: '\r', down: '\u001b[B', esc: '\u001b', ctrlC: '\u0003', spa
 
 /** One run of `kamcheck` in a pseudo-terminal, with a way to wait for text on its screen. */
 function spawn(args: string[], cwd: string) {
+  // A FORCE_COLOR or locale inherited from the test runner must not change what the screen shows.
+  const { FORCE_COLOR: _force, LC_ALL: _all, LC_MESSAGES: _messages, ...inherited } = process.env;
+  const env = { ...inherited, LANG: 'en_US.UTF-8', TERM: 'xterm-256color' };
   const term = pty.spawn(process.execPath, [BIN, '--no-color', ...args], {
     cols: 80,
     rows: 30,
     cwd,
-    env: { ...process.env, LANG: 'en_US.UTF-8', TERM: 'xterm-256color', NO_COLOR: '1', FORCE_COLOR: '' },
+    env,
   });
   let out = '';
   let mark = 0;
@@ -84,7 +87,7 @@ describe('kamcheck assess in a real terminal', () => {
 
     const screen = second.plain();
     expect(screen).toContain('- People · How many dedicated key account managers?');
-    expect(screen).toContain('Small check — Key-account management maturity report');
+    expect(screen).toMatch(/^Small check — /m);
     expect(screen).toMatch(/Overall: \d+\.\d \/ 100 {3}Level: \w+ {3}Coverage: 86%/);
     expect(screen).toContain('Answers saved in answers.yaml.');
     expect(readFileSync(file, 'utf8')).toMatch(
@@ -93,6 +96,30 @@ describe('kamcheck assess in a real terminal', () => {
     expect(existsSync(join(cwd, 'answers.md'))).toBe(false);
     const check = execFileSync(process.execPath, [BIN, 'validate', file, '-q', SMALL], { encoding: 'utf8' });
     expect(check).toContain('valid answers file');
+  });
+
+  it('keeps the prompts in the assess chunk: no other command loads @inquirer', () => {
+    const dir = join(ROOT, 'dist');
+    const files = ['kamcheck.js', ...readdirSync(join(dir, 'chunks')).map((f) => `chunks/${f}`)];
+    const text = (f: string) => readFileSync(join(dir, f), 'utf8');
+    // Static imports only: `import("…")` is what loads a chunk on use.
+    const imports = (f: string) =>
+      [...text(f).matchAll(/(?:^|[;\n}])\s*import\s*(?:[^'"()]*?from\s*)?["']\.\/(?:chunks\/)?([^"']+)["']/g)].map((m) => `chunks/${m[1]}`);
+    const closure = (f: string, seen = new Set<string>()): Set<string> => {
+      if (seen.has(f)) return seen;
+      seen.add(f);
+      for (const g of imports(f)) closure(g, seen);
+      return seen;
+    };
+    const withPrompts = files.filter((f) => text(f).includes('User force closed the prompt'));
+    expect(withPrompts.length).toBeGreaterThan(0);
+    expect(withPrompts.every((f) => /^chunks\/assess-/.test(f))).toBe(true);
+    for (const f of files.filter((x) => !/^chunks\/assess-/.test(x))) {
+      expect(
+        [...closure(f)].filter((g) => withPrompts.includes(g)),
+        f,
+      ).toEqual([]);
+    }
   });
 
   it('without a terminal exits 2 at once and points to init and report', () => {

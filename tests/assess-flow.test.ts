@@ -177,7 +177,7 @@ describe('interview flow', () => {
     });
     const printed = prompter.printed.join('\n');
     expect(printed).toContain('治理 · 第 1/2 题 · 已完成 0/4');
-    expect(printed).toContain('│ 访谈提示: 请对方出示最近一次评审的会议纪要');
+    expect(printed).toContain('│ 访谈提示：请对方出示最近一次评审的会议纪要');
     for (const line of prompter.printed) expect(width(line)).toBeLessThanOrEqual(80);
     expect(outcome.session.answers.get('review-cadence')).toEqual({
       value: 'quarterly',
@@ -218,13 +218,18 @@ describe('typed numbers', () => {
     ['na', { change: { na: true } }],
     ['N/A', { change: { na: true } }],
     ['42.5', { change: { value: 42.5 } }],
-    ['1,00', { change: { value: 100 } }],
+    ['１２．５', { change: { value: 12.5 } }],
+    ['1,5', { error: ASSESS_EN.notANumber }],
     ['abc', { error: ASSESS_EN.notANumber }],
-    ['101', { error: 'Please enter a number 0 to 100.' }],
+    ['101', { error: 'Please enter a number from 0 to 100.' }],
   ])('%j', (raw, want) => {
     expect(readNumber(info, raw, ASSESS_EN)).toEqual(want);
   });
-  it('explains a range in Chinese', () => {
+  it('explains a range in Chinese, and reads thousands separators', () => {
     expect(readNumber(info, '-1', ASSESS_ZH)).toEqual({ error: '请输入 0 到 100 之间的数字。' });
+    const count = SMALL.byId.get('kam-count');
+    if (!count) throw new Error('fixture');
+    expect(readNumber(count, '1,200', ASSESS_EN)).toEqual({ error: 'Please enter a number from 0 to 500.' });
+    expect(readNumber(count, '不适用', ASSESS_EN)).toEqual({ error: ASSESS_EN.notANumber });
   });
 });

@@ -4,15 +4,18 @@ import { describe, expect, it } from 'vitest';
 import { ASSESS_ZH } from '../src/i18n/assess.js';
 import { createInquirerPrompter } from '../src/interactive/inquirer.js';
 import { BACK, Interrupted } from '../src/interactive/prompter.js';
+import { width } from '../src/render/style.js';
 
 /** A terminal made of streams: keys are written as the bytes a terminal sends, the screen is collected. */
 function fakeTerminal(color = false) {
   const input = new PassThrough();
   let screen = '';
+  const writes: string[] = [];
   const output = Object.assign(
     new Writable({
       write(chunk, _enc, done) {
         screen += String(chunk);
+        writes.push(stripVTControlCharacters(String(chunk)));
         done();
       },
     }),
@@ -31,7 +34,7 @@ function fakeTerminal(color = false) {
     mark = screen.length;
     for (const k of sequence) input.write(k);
   }
-  return { prompter, keys, screen: () => screen, plain: () => stripVTControlCharacters(screen) };
+  return { prompter, keys, writes, screen: () => screen, plain: () => stripVTControlCharacters(screen) };
 }
 
 const DOWN = '\u001b[B';
@@ -111,6 +114,39 @@ describe('inquirer prompter (real prompts on injected streams)', () => {
     await t.keys('Write markdown?', 'n', ENTER);
     await expect(b).resolves.toBe(false);
     expect(t.plain()).toContain('✔ Write markdown? N');
+  });
+
+  it('wraps long questions and options at 80 columns between words, CJK between characters', async () => {
+    const t = fakeTerminal();
+    const long = 'A written KAM vision, strategic goals, strategy and action plan, approved by management every year';
+    const zh = '在上一档基础上，客户团队中其他部门的成员也分享大客户奖励，高层定期给予表彰并在年度大会上公开介绍优秀案例';
+    const a = t.prompter.select({
+      message: `Where does key-account management sit in the company's strategy and business planning today?`,
+      choices: [
+        { value: 1, name: long },
+        { value: 2, name: zh },
+      ],
+    });
+    await t.keys('KEYS-SELECT', DOWN, ENTER);
+    await a;
+    // Each render is one write: the first is the whole prompt as drawn.
+    const lines = (t.writes.find((w) => w.includes('KEYS-SELECT')) ?? '').split('\n');
+    for (const l of [...lines, ...t.plain().split('\n').slice(-3)]) expect(width(l), l).toBeLessThanOrEqual(80);
+    expect(lines).toContain("? Where does key-account management sit in the company's strategy and business");
+    expect(lines).toContain('  planning today?');
+    // An option's lines, put back together, are the option: nothing cut inside a word.
+    const option = (n: number, sep: string) => {
+      const at = lines.findIndex((l) => l.slice(2).startsWith(`${n}. `));
+      const after = lines.slice(at + 1);
+      const end = after.findIndex((l) => !l.startsWith('     '));
+      const rest = end < 0 ? after : after.slice(0, end);
+      return [lines[at]?.slice(5), ...rest.map((l) => l.trim())].join(sep);
+    };
+    expect(option(1, ' ')).toBe(long);
+    expect(option(2, '')).toBe(zh);
+    expect(lines.filter((l) => l.startsWith('     ')).length).toBe(2);
+    // The answered line wraps too, with the answer after the question.
+    expect(t.plain()).toContain(`✔ Where does key-account management sit in the company's strategy and business\n  planning today?`);
   });
 
   it('writes no colour codes with colour off, and some with it on', async () => {

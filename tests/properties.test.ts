@@ -129,7 +129,7 @@ function close(a: unknown, b: unknown, path = '$'): void {
     expect(Math.abs(a - b), `${path}: ${a} vs ${b}`).toBeLessThan(1e-7);
   } else if (Array.isArray(a) && Array.isArray(b)) {
     expect(a.length, path).toBe(b.length);
-    a.forEach((x, i) => close(x, b[i], `${path}[${i}]`));
+    for (const [i, x] of a.entries()) close(x, b[i], `${path}[${i}]`);
   } else if (a && b && typeof a === 'object' && typeof b === 'object') {
     expect(Object.keys(a).sort(), path).toEqual(Object.keys(b).sort());
     for (const k of Object.keys(a)) close((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], `${path}.${k}`);

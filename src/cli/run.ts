@@ -108,7 +108,7 @@ export async function run(io: Io): Promise<number> {
     .command('assess')
     .description('take the self-check or run an interview, interactively')
     .option('-q, --questionnaire <file>', 'questionnaire (default: the bundled one)')
-    .option('-o, --output <file>', 'answers file to write (default: answers-DATE.yaml)')
+    .option('-o, --output <file>', 'answers file to write (default: kamcheck-answers-YYYY-MM-DD.yaml)')
     .option('--resume <file>', 'continue an answers file at its first unanswered question')
     .addOption(new Option('--mode <mode>', 'self-check or consultant interview').choices(['self', 'interview']).default('self'))
     .option('--force', 'overwrite an existing answers file')

@@ -1,9 +1,171 @@
-import { strings } from '../../i18n/ui.js';
-import type { GlobalOptions } from '../context.js';
-import { type Io, UsageError } from '../io.js';
-import { toolLocale } from '../locale.js';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { buildReport, resolveText } from '../../core/report.js';
+import { evaluate } from '../../core/score.js';
+import { type AssessStrings, assessStrings } from '../../i18n/assess.js';
+import { isZh, strings } from '../../i18n/ui.js';
+import { answersDocument, defaultAnswersFile, localDate, stringifyAnswers } from '../../interactive/answers-file.js';
+import { type Mode, runQuestions } from '../../interactive/flow.js';
+import { createInquirerPrompter } from '../../interactive/inquirer.js';
+import { Interrupted, type Prompter } from '../../interactive/prompter.js';
+import { type Session, startSession, unanswered, visibleQuestions } from '../../interactive/session.js';
+import { askLanguage, askRespondent } from '../../interactive/setup.js';
+import { renderMarkdown } from '../../render/markdown.js';
+import { makeChalk, wrap } from '../../render/style.js';
+import { renderTerminal } from '../../render/terminal.js';
+import type { Respondent } from '../../schema/answers.js';
+import { type AnswersFor, type GlobalOptions, printDiagnostics, readAnswers, readQuestionnaire } from '../context.js';
+import { type Io, UsageError, writeAtomic } from '../io.js';
+import { envLocale, matchLocale, pickLocale, toolLocale } from '../locale.js';
+import { VERSION } from '../run.js';
 
-export default async function assess(io: Io, global: GlobalOptions): Promise<number> {
-  if (!io.stdin.isTTY || !io.stdout.isTTY) throw new UsageError(`kamcheck: error: ${strings(toolLocale(global.lang, io.env)).noTty}`);
-  throw new UsageError('kamcheck: error: assess is not available yet');
+/** The language question comes before there is a language: its key hint is in both. */
+const LANGUAGE_KEYS = { select: '↑↓ · Enter 回车', checkbox: '' };
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
+
+/** A path as a shell word: quoted only when it needs to be. */
+const shellWord = (s: string): string => (/^[\p{L}\p{N}_@%+=:,./-]+$/u.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
+
+function prompterFor(io: Io, color: boolean, t: AssessStrings, keys = { select: t.keysSelect, checkbox: t.keysCheckbox }): Prompter {
+  return createInquirerPrompter({ input: io.stdin, output: io.stdout }, { color, keys, words: { yes: t.yes, no: t.no } });
+}
+
+/** The file to write: -o, else the resumed file, else today's default; an existing one only with --force or --resume. */
+function answersTarget(io: Io, opts: { output?: string; resume?: string; force: boolean }, tool: string) {
+  const file = opts.output ?? opts.resume ?? defaultAnswersFile(localDate());
+  const path = resolve(io.cwd, file);
+  const continuing = opts.resume !== undefined && resolve(io.cwd, opts.resume) === path;
+  if (!continuing && !opts.force && existsSync(path)) {
+    const t = strings(tool);
+    throw new UsageError(`kamcheck: error: ${opts.resume ? t.fileExists(file) : t.fileExistsResume(file)}`);
+  }
+  return { file, path, continuing };
+}
+
+/**
+ * The language (SPEC §9 order, the resumed file's locale standing in for an answers file's):
+ * --lang, the file, the environment; only when none says, ask once.
+ */
+async function chooseLocale(io: Io, global: GlobalOptions, fileLocale: string | undefined, locales: readonly string[], tool: string) {
+  if (global.lang) return pickLocale({ lang: global.lang, env: io.env, locales });
+  const known = (fileLocale && matchLocale(fileLocale, locales)) || envLocale(io.env, locales);
+  if (known) return known;
+  if (locales.length < 2) return locales[0] as string;
+  return askLanguage(prompterFor(io, global.color, assessStrings(tool), LANGUAGE_KEYS), locales, assessStrings(tool));
+}
+
+/** `kamcheck assess`: ask every question on the terminal, saving the answers file after each one. */
+export default async function assess(io: Io, global: GlobalOptions, _args: string[], opts: Record<string, unknown>): Promise<number> {
+  const tool = toolLocale(global.lang, io.env);
+  if (!io.stdin.isTTY || !io.stdout.isTTY) throw new UsageError(`kamcheck: error: ${strings(tool).noTty}`);
+  const questionnaire = str(opts.questionnaire);
+  const resume = str(opts.resume);
+  const output = str(opts.output);
+  const mode: Mode = opts.mode === 'interview' ? 'interview' : 'self';
+  if (output === '-') throw new UsageError(`kamcheck: error: ${assessStrings(tool).noStdout}`);
+
+  const { model } = await readQuestionnaire(io, questionnaire);
+  const locales = model.doc.locales;
+  let prior: AnswersFor | undefined;
+  if (resume) {
+    prior = await readAnswers(io, resume, model);
+    printDiagnostics(io, prior.warnings, isZh(tool));
+  }
+  const { file, path, continuing } = answersTarget(io, { output, resume, force: opts.force === true }, tool);
+
+  const doc = prior?.parsed.doc;
+  const meta: { respondent: Respondent; date: string; locale?: string } = {
+    respondent: { ...doc?.respondent },
+    date: doc?.date ?? localDate(),
+    ...(doc?.locale ? { locale: doc.locale } : {}),
+  };
+  let session = startSession(model, prior?.answers);
+  const save = async (s: Session) => {
+    session = s;
+    try {
+      await writeAtomic(path, stringifyAnswers(answersDocument(model, s.answers, meta)));
+    } catch (e) {
+      throw new UsageError(`kamcheck: error: cannot write ${file}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  };
+  const resumeCommand = ['kamcheck assess --resume', shellWord(file), questionnaire ? `-q ${shellWord(questionnaire)}` : '']
+    .concat(mode === 'interview' ? ['--mode interview'] : [])
+    .filter(Boolean)
+    .join(' ');
+  const c = makeChalk(global.color);
+  const columns = io.stdout.columns ?? (Number(io.env.COLUMNS) || 80);
+
+  // The file exists from the first moment, so that even Ctrl-C at the first prompt leaves something to resume.
+  await save(session);
+  let locale = tool;
+  try {
+    locale = await chooseLocale(io, global, meta.locale, locales, tool);
+    meta.locale = locale;
+    await save(session);
+
+    const t = assessStrings(locale);
+    const prompter = prompterFor(io, global.color, t);
+    const title = resolveText(model.doc.title, locale, locales[0] as string);
+    const visible = visibleQuestions(model, session.answers).length;
+    const say = (line: string, style: (s: string) => string) => {
+      for (const l of wrap(line, columns - 1)) prompter.print(style(l));
+    };
+    say(t.welcome(title, visible), c.bold);
+    if (continuing) say(t.resuming(file, visible - unanswered(session).length, visible), (x) => x);
+    say(t.savingTo(file), c.dim);
+    if (mode === 'interview' && Object.keys(meta.respondent).length === 0) {
+      meta.respondent = await askRespondent(prompter, meta.respondent, t);
+      await save(session);
+    }
+
+    const outcome = await runQuestions(session, { prompter, locale, mode, color: global.color, columns, save });
+    if (outcome.kind === 'interrupted') return await stop(io, outcome.session, save, t, file, resumeCommand);
+    await save(outcome.session);
+
+    const result = evaluate(model, outcome.session.answers);
+    const report = buildReport(model, result, {
+      answers: answersDocument(model, outcome.session.answers, meta),
+      locale,
+      toolVersion: VERSION,
+    });
+    io.stdout.write(`\n${renderTerminal(report, { color: global.color, columns })}\n`);
+    await offerMarkdown(io, prompter, locale, file, () => renderMarkdown(report));
+    io.stderr.write(
+      `${t.saved(file)}\n${c.dim(t.reportAgain(`kamcheck report ${shellWord(file)}${questionnaire ? ` -q ${shellWord(questionnaire)}` : ''}`))}\n`,
+    );
+    return 0;
+  } catch (e) {
+    if (e instanceof Interrupted) return stop(io, session, save, assessStrings(locale), file, resumeCommand);
+    throw e;
+  }
+}
+
+/** Ctrl-C: save what there is, say how to go on, exit 130. */
+async function stop(
+  io: Io,
+  s: Session,
+  save: (s: Session) => Promise<void>,
+  t: AssessStrings,
+  file: string,
+  command: string,
+): Promise<number> {
+  await save(s);
+  io.stderr.write(`\n${t.interrupted(file)}\n${t.resumeWith(command)}\n`);
+  return 130;
+}
+
+/** Offer the markdown report next to the answers file; an existing file is only replaced when the user says so. */
+async function offerMarkdown(io: Io, p: Prompter, locale: string, file: string, render: () => string): Promise<void> {
+  const t = assessStrings(locale);
+  const md = `${file.replace(/\.ya?ml$/i, '')}.md`;
+  const path = resolve(io.cwd, md);
+  if ((await p.confirm({ message: t.writeMarkdown(md), default: true })) !== true) return;
+  if (existsSync(path) && (await p.confirm({ message: t.overwrite(md), default: false })) !== true) return;
+  try {
+    await writeAtomic(path, render());
+  } catch (e) {
+    throw new UsageError(`kamcheck: error: cannot write ${md}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  io.stderr.write(`${strings(locale).written(md)}\n`);
 }

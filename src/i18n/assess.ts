@@ -1,0 +1,150 @@
+import { isZh } from './ui.js';
+
+/** The words of `kamcheck assess`, in every language it speaks. */
+export interface AssessStrings {
+  chooseLanguage: string;
+  welcome: (title: string, count: number) => string;
+  savingTo: (file: string) => string;
+  resuming: (file: string, done: number, total: number) => string;
+  respondentIntro: string;
+  respondent: Record<'name' | 'role' | 'organization' | 'unit', string>;
+  progress: (dimension: string, index: number, count: number, done: number, total: number) => string;
+  guidance: (help: string) => string;
+  keysSelect: string;
+  keysCheckbox: string;
+  keysInput: string;
+  keysInputKept: string;
+  keysNote: string;
+  keysNoteKept: string;
+  yes: string;
+  no: string;
+  na: string;
+  skip: string;
+  back: string;
+  range: (min?: number, max?: number) => string;
+  naHint: string;
+  notANumber: string;
+  outOfRange: (min?: number, max?: number) => string;
+  naReserved: string;
+  nothingTicked: string;
+  noneOfThese: string;
+  note: string;
+  evidence: string;
+  allAnswered: string;
+  leftUnanswered: (n: number) => string;
+  whatNext: string;
+  finish: string;
+  answerUnanswered: (n: number) => string;
+  backToLast: string;
+  writeMarkdown: (file: string) => string;
+  overwrite: (file: string) => string;
+  saved: (file: string) => string;
+  reportAgain: (command: string) => string;
+  interrupted: (file: string) => string;
+  resumeWith: (command: string) => string;
+  noStdout: string;
+}
+
+/** A number range as a hint; the same signs read well in both languages. */
+const range = (min?: number, max?: number) =>
+  min !== undefined && max !== undefined ? `${min}–${max}` : min !== undefined ? `≥ ${min}` : max !== undefined ? `≤ ${max}` : '';
+
+export const ASSESS_EN: AssessStrings = {
+  chooseLanguage: 'Language / 语言',
+  welcome: (title, n) => `${title}: ${n} questions.`,
+  savingTo: (f) => `Each answer is saved to ${f} at once; Ctrl-C stops without losing any.`,
+  resuming: (f, done, total) => `Continuing ${f}: ${done} of ${total} questions done.`,
+  respondentIntro: 'About the respondent (all optional; Enter skips)',
+  respondent: { name: 'Name', role: 'Role', organization: 'Organization', unit: 'Business unit' },
+  progress: (d, i, n, done, total) => `${d} · question ${i} of ${n} · ${done}/${total} done`,
+  guidance: (h) => `For the interviewer: ${h}`,
+  keysSelect: '↑↓ or number to move · Enter to choose · Esc for the previous question',
+  keysCheckbox: '↑↓ move · Space ticks · a all · i invert · Enter to confirm · Esc back',
+  keysInput: 'Enter on an empty line skips · Esc for the previous question',
+  keysInputKept: 'Enter keeps the answer shown · Backspace clears it · Esc goes back',
+  keysNote: 'Enter on an empty line for none · Esc to answer the question again',
+  keysNoteKept: 'Enter keeps the text shown · Backspace clears it · Esc to answer again',
+  yes: 'Yes',
+  no: 'No',
+  na: 'Not applicable',
+  skip: 'Skip for now',
+  back: '← Previous question',
+  range,
+  naHint: 'na = not applicable',
+  notANumber: 'Please enter a number, or leave the line empty to skip.',
+  outOfRange: (min, max) =>
+    min !== undefined && max !== undefined
+      ? `Please enter a number from ${min} to ${max}.`
+      : min !== undefined
+        ? `Please enter a number of at least ${min}.`
+        : `Please enter a number of at most ${max}.`,
+  naReserved: '"na" on its own is kept for "not applicable" in answers files; please write it another way (N/A, n.a.).',
+  nothingTicked: 'Nothing is ticked. Does that mean',
+  noneOfThese: 'None of these',
+  note: 'Note (optional)',
+  evidence: 'Evidence seen (optional)',
+  allAnswered: 'Every question is answered.',
+  leftUnanswered: (n) => (n === 1 ? '1 question is unanswered:' : `${n} questions are unanswered:`),
+  whatNext: 'What now?',
+  finish: 'Finish and show the report',
+  answerUnanswered: (n) => (n === 1 ? 'Answer the unanswered question' : `Answer the ${n} unanswered questions`),
+  backToLast: '← Back to the last question',
+  writeMarkdown: (f) => `Also write the report as markdown to ${f}?`,
+  overwrite: (f) => `${f} already exists. Overwrite it?`,
+  saved: (f) => `Answers saved in ${f}.`,
+  reportAgain: (cmd) => `Report again any time: ${cmd}`,
+  interrupted: (f) => `Stopped. Every answer so far is saved in ${f}.`,
+  resumeWith: (cmd) => `To continue: ${cmd}`,
+  noStdout: 'assess asks its questions on the terminal and writes the answers to a file: give -o a file name, not -',
+};
+
+export const ASSESS_ZH: AssessStrings = {
+  chooseLanguage: 'Language / 语言',
+  welcome: (title, n) => `${title}：共 ${n} 题。`,
+  savingTo: (f) => `每答一题都会自动保存到 ${f}；按 Ctrl-C 可随时退出，已答内容不会丢失。`,
+  resuming: (f, done, total) => `继续作答 ${f}：已完成 ${done}/${total} 题。`,
+  respondentIntro: '受访者信息（均为选填，直接回车跳过）',
+  respondent: { name: '姓名', role: '职务', organization: '公司', unit: '业务单元' },
+  progress: (d, i, n, done, total) => `${d} · 第 ${i}/${n} 题 · 已完成 ${done}/${total}`,
+  guidance: (h) => `访谈提示：${h}`,
+  keysSelect: '↑↓ 或数字键移动 · 回车确认 · Esc 返回上一题',
+  keysCheckbox: '↑↓ 移动 · 空格勾选 · a 全选 · i 反选 · 回车确认 · Esc 返回',
+  keysInput: '直接回车跳过本题 · Esc 返回上一题',
+  keysInputKept: '回车保留括号中的答案 · 退格键清除 · Esc 返回上一题',
+  keysNote: '没有就直接回车 · Esc 重新回答本题',
+  keysNoteKept: '回车保留括号中的内容 · 退格键清除 · Esc 重新回答本题',
+  yes: '是',
+  no: '否',
+  na: '不适用',
+  skip: '暂时跳过',
+  back: '← 上一题',
+  range,
+  naHint: '不适用请输入 na',
+  notANumber: '请输入数字；留空直接回车可跳过本题。',
+  outOfRange: (min, max) =>
+    min !== undefined && max !== undefined
+      ? `请输入 ${min} 到 ${max} 之间的数字。`
+      : min !== undefined
+        ? `请输入不小于 ${min} 的数字。`
+        : `请输入不大于 ${max} 的数字。`,
+  naReserved: '答卷中单独的 "na" 专指“不适用”，请换一种写法（如 N/A、无）。',
+  nothingTicked: '没有勾选任何一项，这表示：',
+  noneOfThese: '以上都没有',
+  note: '备注（选填）',
+  evidence: '所见证据（选填）',
+  allAnswered: '所有题目均已作答。',
+  leftUnanswered: (n) => `还有 ${n} 题未作答：`,
+  whatNext: '接下来：',
+  finish: '完成，查看报告',
+  answerUnanswered: (n) => `补答未答的 ${n} 题`,
+  backToLast: '← 返回最后一题',
+  writeMarkdown: (f) => `是否同时把报告以 Markdown 格式保存到 ${f}？`,
+  overwrite: (f) => `${f} 已存在，是否覆盖？`,
+  saved: (f) => `答案已保存在 ${f}。`,
+  reportAgain: (cmd) => `随时可重新生成报告：${cmd}`,
+  interrupted: (f) => `已退出，目前的所有答案都已保存在 ${f}。`,
+  resumeWith: (cmd) => `继续作答：${cmd}`,
+  noStdout: 'assess 在终端中提问，并把答案写入文件：-o 请给出文件名，不能用 -',
+};
+
+export const assessStrings = (locale: string): AssessStrings => (isZh(locale) ? ASSESS_ZH : ASSESS_EN);
