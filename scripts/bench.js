@@ -7,8 +7,8 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const runs = Number(process.argv[2]) || 30;
 const example = 'examples/midsize-components.en.yaml';
-if (!existsSync(new URL('../dist/kamcheck.js', import.meta.url))) {
-  console.error('dist/kamcheck.js is missing: run npm run build first');
+if (!existsSync(new URL('../dist/kamcheck.cjs', import.meta.url))) {
+  console.error('dist/kamcheck.cjs is missing: run npm run build first');
   process.exit(2);
 }
 const commands = {

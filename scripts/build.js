@@ -1,40 +1,67 @@
-// Bundle the CLI into dist/: one entry file plus chunks loaded on use (commands, renderers, the prompts).
-// The bundle is built beside dist/ and swapped in at the end, so a CLI running meanwhile never sees half a build.
-import { execFileSync } from 'node:child_process';
+// Bundle the CLI into one file, dist/kamcheck.cjs, and make a V8 code cache for it (bin/kamcheck.js loads both).
+// Lazily imported modules (the interactive prompts, renderers, the questionnaire schema) are in the file but run
+// only when imported. The bundle is built beside dist/ and swapped in at the end, so a CLI running meanwhile never
+// sees half a build.
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import Module, { createRequire } from 'node:module';
+import { resolve } from 'node:path';
+import { Readable, Writable } from 'node:stream';
+import { Script } from 'node:vm';
 import { build } from 'esbuild';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
-const out = `.dist-${process.pid}`;
+const out = resolve(`.dist-${process.pid}`);
+const file = `${out}/kamcheck.cjs`;
 await build({
-  entryPoints: { kamcheck: 'src/cli/main.ts' },
-  outdir: out,
+  entryPoints: ['src/cli/run.ts'],
+  outfile: file,
   bundle: true,
-  splitting: true,
-  format: 'esm',
+  format: 'cjs',
   platform: 'node',
   target: 'node20',
-  minify: process.env.KAMCHECK_MINIFY === '1',
+  minify: true,
   legalComments: 'none',
-  chunkNames: 'chunks/[name]-[hash]',
-  define: { __KAMCHECK_VERSION__: JSON.stringify(pkg.version) },
+  define: { __KAMCHECK_VERSION__: JSON.stringify(pkg.version), 'import.meta.url': '__kcUrl' },
+  banner: { js: "const __kcUrl=require('node:url').pathToFileURL(__filename).href;" },
   // yaml's ES module build (the same code as its CommonJS one) lets the bundler drop what kamcheck never calls.
   alias: { yaml: './node_modules/yaml/browser/index.js' },
-  // Some dependencies are CommonJS and call require() for Node built-ins.
-  banner: { js: "import{createRequire as __kcRequire}from'node:module';const require=__kcRequire(import.meta.url);" },
   logLevel: 'warning',
 });
 
-// The bundled questionnaire, validated by the CLI just built, cached as JSON with the hash of its source:
-// a report then skips parsing 150 kB of YAML. src/cli/io.ts readCompiled() checks the hash on every use.
+// Load the bundle as bin/kamcheck.js does, keeping the Script to take its code cache from.
+const script = new Script(Module.wrap(readFileSync(file, 'utf8')), { filename: file });
+const bundle = { exports: {} };
+script.runInThisContext().call(bundle.exports, bundle.exports, createRequire(file), bundle, file, out);
+const cli = async (argv, stdin = '') => {
+  let text = '';
+  const sink = new Writable({
+    write(chunk, _, done) {
+      text += chunk;
+      done();
+    },
+  });
+  const code = await bundle.exports.run({ argv, stdin: Readable.from([stdin]), stdout: sink, stderr: sink, env: {}, cwd: process.cwd() });
+  if (code !== 0) throw new Error(`kamcheck ${argv.join(' ')} exited ${code}:\n${text}`);
+  return text;
+};
+
+// The bundled questionnaire, validated by the CLI just built, cached as JSON with a key of its source:
+// a report then skips parsing 150 kB of YAML. src/cli/io.ts readCompiled() checks the key on every use.
 const source = 'questionnaires/kam-five-pitfalls.yaml';
-const doc = execFileSync(process.execPath, [`${out}/kamcheck.js`, 'show', '-q', source, '--format', 'json'], { encoding: 'utf8' });
+const doc = await cli(['show', '-q', source, '--format', 'json']);
 // Same key as contentKey() in src/cli/io.ts: FNV-1a and the length.
 const bytes = readFileSync(source);
 let h = 0x811c9dc5;
 for (const b of bytes) h = Math.imul(h ^ b, 0x01000193);
 const key = `${bytes.length}-${(h >>> 0).toString(16)}`;
 writeFileSync(`${out}/kam-five-pitfalls.compiled.json`, `{"key":"${key}","doc":${JSON.stringify(JSON.parse(doc))}}\n`);
+
+// Exercise the common paths, then keep the compiled code of every function they ran.
+const example = 'examples/midsize-components.en.yaml';
+for (const format of ['json', 'terminal', 'markdown']) await cli(['report', example, '--format', format]);
+await cli(['validate', example]);
+await cli(['--help']);
+writeFileSync(`${file}.cache`, script.createCachedData());
 
 rmSync('dist', { recursive: true, force: true });
 renameSync(out, 'dist');

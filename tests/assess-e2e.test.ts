@@ -1,7 +1,8 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { stripVTControlCharacters } from 'node:util';
 import pty from '@lydell/node-pty';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -51,7 +52,7 @@ function spawn(args: string[], cwd: string) {
 
 beforeAll(() => {
   // `npm run check` builds before testing; a fresh checkout running this file alone builds here.
-  if (!existsSync(join(ROOT, 'dist/kamcheck.js'))) execFileSync(process.execPath, ['scripts/build.js'], { cwd: ROOT });
+  if (!existsSync(join(ROOT, 'dist/kamcheck.cjs'))) execFileSync(process.execPath, ['scripts/build.js'], { cwd: ROOT });
 }, 120_000);
 
 describe('kamcheck assess in a real terminal', () => {
@@ -98,28 +99,24 @@ describe('kamcheck assess in a real terminal', () => {
     expect(check).toContain('valid answers file');
   });
 
-  it('keeps the prompts in the assess chunk: no other command loads @inquirer', () => {
-    const dir = join(ROOT, 'dist');
-    const files = ['kamcheck.js', ...readdirSync(join(dir, 'chunks')).map((f) => `chunks/${f}`)];
-    const text = (f: string) => readFileSync(join(dir, f), 'utf8');
-    // Static imports only: `import("…")` is what loads a chunk on use.
-    const imports = (f: string) =>
-      [...text(f).matchAll(/(?:^|[;\n}])\s*import\s*(?:[^'"()]*?from\s*)?["']\.\/(?:chunks\/)?([^"']+)["']/g)].map((m) => `chunks/${m[1]}`);
-    const closure = (f: string, seen = new Set<string>()): Set<string> => {
-      if (seen.has(f)) return seen;
-      seen.add(f);
-      for (const g of imports(f)) closure(g, seen);
-      return seen;
-    };
-    const withPrompts = files.filter((f) => text(f).includes('User force closed the prompt'));
-    expect(withPrompts.length).toBeGreaterThan(0);
-    expect(withPrompts.every((f) => /^chunks\/assess-/.test(f))).toBe(true);
-    for (const f of files.filter((x) => !/^chunks\/assess-/.test(x))) {
-      expect(
-        [...closure(f)].filter((g) => withPrompts.includes(g)),
-        f,
-      ).toEqual([]);
-    }
+  it('loads the prompt library only in assess: a report never evaluates it', () => {
+    // The prompts (@inquirer) read keys through the public node:readline module; a process that never loaded it
+    // never ran them (Node's own streams use only internal/readline/*).
+    const dir = mkdtempSync(join(tmpdir(), 'kamcheck-probe-'));
+    const probe = join(dir, 'probe.mjs');
+    writeFileSync(
+      probe,
+      `process.on('exit', () => process.stderr.write('readline=' + process.moduleLoadList.includes('NativeModule readline')));
+await import(process.env.TARGET);`,
+    );
+    const readline = (target: string, args: string[]) =>
+      /readline=(true|false)/.exec(
+        spawnSync(process.execPath, [probe, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, TARGET: target } }).stderr,
+      )?.[1];
+    expect(readline(pathToFileURL(BIN).href, ['report', 'examples/midsize-components.en.yaml', '-f', 'json'])).toBe('false');
+    expect(readline(pathToFileURL(BIN).href, ['report', 'examples/midsize-components.en.yaml'])).toBe('false');
+    // the probe does see the prompt library when it is loaded
+    expect(readline(pathToFileURL(join(ROOT, 'node_modules/@inquirer/core/dist/index.js')).href, [])).toBe('true');
   });
 
   it('without a terminal exits 2 at once and points to init and report', () => {

@@ -291,7 +291,7 @@ describe('usage', () => {
 
 describe('as a real process', () => {
   beforeAll(() => {
-    if (!existsSync(join(ROOT, 'dist/kamcheck.js'))) execFileSync(process.execPath, ['scripts/build.js'], { cwd: ROOT });
+    if (!existsSync(join(ROOT, 'dist/kamcheck.cjs'))) execFileSync(process.execPath, ['scripts/build.js'], { cwd: ROOT });
   });
   const kamcheck = (args: string[], input?: string) =>
     spawnSync(process.execPath, ['bin/kamcheck.js', ...args], {
@@ -300,6 +300,14 @@ describe('as a real process', () => {
       encoding: 'utf8',
       env: { PATH: process.env.PATH ?? '' },
     });
+
+  it('the build leaves a code cache that V8 accepts for the bundle', async () => {
+    const { Script } = await import('node:vm');
+    const Module = (await import('node:module')).default;
+    const file = join(ROOT, 'dist/kamcheck.cjs');
+    const script = new Script(Module.wrap(readFileSync(file, 'utf8')), { filename: file, cachedData: readFileSync(`${file}.cache`) });
+    expect(script.cachedDataRejected).toBe(false);
+  });
 
   it('reports with exit 0, gates with exit 1', () => {
     const ok = kamcheck(['report', MID, '-f', 'json']);

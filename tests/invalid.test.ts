@@ -489,7 +489,7 @@ describe('as a real process', () => {
   const bin = join(ROOT, 'bin/kamcheck.js');
   beforeAll(() => {
     // The bundle is built by `npm run build` (and `npm run check`); build it only when it is missing.
-    if (!existsSync(join(ROOT, 'dist/kamcheck.js'))) spawnSync(process.execPath, ['scripts/build.js'], { cwd: ROOT });
+    if (!existsSync(join(ROOT, 'dist/kamcheck.cjs'))) spawnSync(process.execPath, ['scripts/build.js'], { cwd: ROOT });
   });
   const cases: [string, string[], RegExp][] = [
     [

@@ -120,7 +120,10 @@ export function contentKey(bytes: Uint8Array): string {
  */
 export function readCompiled(bytes: Uint8Array): Questionnaire | undefined {
   try {
-    const cached = JSON.parse(readFileSync(join(assetDir('dist'), `${BUNDLED_ID}.compiled.json`), 'utf8')) as {
+    // Beside the bundle (dist/kamcheck.cjs), or in dist/ when running from source.
+    const here = join(dirname(fileURLToPath(import.meta.url)), `${BUNDLED_ID}.compiled.json`);
+    const path = existsSync(here) ? here : join(assetDir('dist'), `${BUNDLED_ID}.compiled.json`);
+    const cached = JSON.parse(readFileSync(path, 'utf8')) as {
       key: string;
       doc: Questionnaire;
     };
