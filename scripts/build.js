@@ -49,11 +49,7 @@ const cli = async (argv, stdin = '') => {
 // a report then skips parsing 150 kB of YAML. src/cli/io.ts readCompiled() checks the key on every use.
 const source = 'questionnaires/kam-five-pitfalls.yaml';
 const doc = await cli(['show', '-q', source, '--format', 'json']);
-// Same key as contentKey() in src/cli/io.ts: FNV-1a and the length.
-const bytes = readFileSync(source);
-let h = 0x811c9dc5;
-for (const b of bytes) h = Math.imul(h ^ b, 0x01000193);
-const key = `${bytes.length}-${(h >>> 0).toString(16)}`;
+const key = bundle.exports.contentKey(readFileSync(source));
 writeFileSync(`${out}/kam-five-pitfalls.compiled.json`, `{"key":"${key}","doc":${JSON.stringify(JSON.parse(doc))}}\n`);
 
 // Exercise the common paths, then keep the compiled code of every function they ran.

@@ -301,6 +301,13 @@ describe('as a real process', () => {
       env: { PATH: process.env.PATH ?? '' },
     });
 
+  it('the build caches the bundled questionnaire under the key the CLI computes, and the cache equals the YAML', async () => {
+    const { readCompiled } = await import('../src/cli/io.js');
+    const cached = readCompiled(readFileSync(join(ROOT, 'questionnaires/kam-five-pitfalls.yaml')));
+    expect(cached).toEqual(parse(readFileSync(join(ROOT, 'questionnaires/kam-five-pitfalls.yaml'), 'utf8')));
+    expect(readCompiled(Buffer.from('kamcheck: 1\n'))).toBeUndefined();
+  });
+
   it('the build leaves a code cache that V8 accepts for the bundle', async () => {
     const { Script } = await import('node:vm');
     const Module = (await import('node:module')).default;
