@@ -41,7 +41,7 @@ export function renderTerminal(report: Report, opts: TerminalOptions): string {
   line();
 
   // name | bar | score | level | coverage; the bar takes what is left.
-  const nameW = Math.min(Math.max(...report.dimensions.map((d) => width(d.title)), width(t.dimension)), Math.floor(cols / 4));
+  const nameW = Math.min(Math.max(...report.dimensions.map((d) => width(d.title)), width(t.dimension)), Math.floor(cols / 3));
   const levelW = Math.min(Math.max(...report.dimensions.map((d) => width(d.level?.title ?? '—'))), Math.floor(cols / 5));
   const covW = Math.max(width(t.coverage), 4);
   const barW = Math.max(10, cols - nameW - levelW - covW - 6 - 4 - 2);
