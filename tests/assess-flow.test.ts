@@ -112,7 +112,7 @@ describe('self-check flow', () => {
     expect(prompter.printed.join('\n')).toMatch(/1 question is unanswered:\n {2}- People · Anything else\?/);
   });
 
-  it('asks follow-ups when their condition holds and drops them, with their answer, when it no longer does', async () => {
+  it('asks follow-ups when their condition holds, stops asking when it no longer does, and keeps the answer', async () => {
     const { values, prompter } = await play([
       pick('Yes'),
       pick('Mostly'),
@@ -128,7 +128,16 @@ describe('self-check flow', () => {
       type('none'), // remarks: turnover was not asked
       enter,
     ]);
-    expect(values).toEqual({ sponsor: true, plans: 3, selection: 'size', 'kam-count': 0, training: ['selling'], remarks: 'none' });
+    // turnover is kept in the file (nothing typed is lost); scoring ignores it while kam-count is 0
+    expect(values).toEqual({
+      sponsor: true,
+      plans: 3,
+      selection: 'size',
+      'kam-count': 0,
+      training: ['selling'],
+      turnover: 30,
+      remarks: 'none',
+    });
     expect(prompter.asked.filter((a) => a.message.startsWith('KAMs who left'))).toHaveLength(2);
   });
 

@@ -289,6 +289,68 @@ describe('usage', () => {
   });
 });
 
+describe('edges a demanding user finds', () => {
+  it('gives every `-` the same standard input', async () => {
+    const r = await runCli(['report', '-', '-', '-f', 'json'], { stdin: readFileSync(MID, 'utf8') });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).map((x: { overall: { score: number } }) => x.overall.score)).toEqual([51.7, 51.7]);
+  });
+
+  it('makes one HTML page from one answers file only', async () => {
+    const r = await runCli(['report', MID, ADVANCED, '-f', 'html']);
+    expect(r).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'kamcheck: error: an HTML report is one page for one answers file; run report once per file\n',
+    });
+  });
+
+  it('says plainly why -o cannot be written', async () => {
+    const dir = tmp();
+    expect((await runCli(['report', MID, '-o', join(dir, 'missing/r.md')])).stderr).toBe(
+      `kamcheck: error: cannot write ${join(dir, 'missing/r.md')}: no such folder\n`,
+    );
+    expect((await runCli(['report', MID, '-o', dir, '--force'])).stderr).toBe(`kamcheck: error: cannot write ${dir}: is a directory\n`);
+  });
+
+  it('validate reports an unreadable file and still checks the others', async () => {
+    const r = await runCli(['validate', 'missing.yaml', MID]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('kamcheck: error: cannot read missing.yaml: no such file\n');
+    expect(r.stdout).toBe(`${MID}: valid answers file\n`);
+  });
+
+  it('takes --lang with an underscore, as LANG writes it', async () => {
+    expect((await runCli(['report', MID, '--lang', 'zh_CN'])).stdout).toContain('总体');
+  });
+
+  it('refuses nameless keys and __proto__ in a file', async () => {
+    const r = await runCli(['validate', '-'], {
+      stdin: 'kamcheck: 1\nquestionnaire: kam-five-pitfalls\nanswers:\n  null: 4\n  __proto__: { polluted: true }\n',
+    });
+    expect(r.stderr).toBe('<stdin>:4:3: error: a key must have a name\n<stdin>:5:3: error: the key "__proto__" is not allowed\n');
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('show picks markdown from a .markdown file name, as report does', async () => {
+    const file = join(tmp(), 'form.markdown');
+    await runCli(['show', '-o', file, '--lang', 'en']);
+    expect(readFileSync(file, 'utf8').startsWith('# ')).toBe(true);
+  });
+
+  it('takes only decimal numbers for gates', async () => {
+    expect((await runCli(['report', MID, '--fail-under', '0x10'])).stderr).toBe(
+      'kamcheck: error: --fail-under takes a number from 0 to 100, not "0x10"\n',
+    );
+  });
+
+  it('says that nothing is answered rather than that all is well', async () => {
+    const r = await runCli(['report', '-', '--lang', 'en'], { stdin: 'kamcheck: 1\nquestionnaire: kam-five-pitfalls\n' });
+    expect(r.stdout).toContain('Nothing is answered yet, so there is nothing to diagnose.');
+    expect(r.stdout).not.toContain('No remedy fired');
+  });
+});
+
 describe('as a real process', () => {
   beforeAll(() => {
     if (!existsSync(join(ROOT, 'dist/kamcheck.cjs'))) execFileSync(process.execPath, ['scripts/build.js'], { cwd: ROOT });

@@ -65,6 +65,12 @@ describe('escaping of input text', () => {
     expect(markdownProblems(md)).toEqual([]);
   });
 
+  it('the paper form keeps option values inside their code spans', () => {
+    const form = renderForm(hostile, 'en');
+    expect(form).toContain('- [ ] `` x` <b>y</b> ` `` backticks in a value'); // a literal code span, not HTML
+    expect(markdownProblems(form)).toEqual([]);
+  });
+
   it('HTML escapes everything it prints', () => {
     const page = renderHtml(report);
     expect(page).not.toContain('<script>');

@@ -94,11 +94,13 @@ describe('question scores (SPEC §3)', () => {
     expect(dim(r, 'd').applicable).toBe(9);
   });
 
-  it('a text answer has no score, and "na" is just text there', () => {
-    const t = qs({ t: 'na' }, 't');
+  it('a text answer has no score', () => {
+    const t = qs({ t: 'n/a for us' }, 't');
     expect(t?.state).toBe('answered');
     expect(t?.score).toBeNull();
-    expect(t?.answer?.value).toBe('na');
+    expect(t?.answer?.value).toBe('n/a for us');
+    // a bare `na` means "not applicable", which a text question does not offer
+    expect(() => qs({ t: 'na' }, 't')).toThrow('"t" cannot be answered na (not applicable)');
   });
 
   it('na is a state of its own and counts neither as answered nor as applicable', () => {
@@ -297,5 +299,13 @@ dimensions:
     const r = score(m, { a: 'x' });
     expect(dim(r, 'd').raw).toBe(60);
     expect(r.overall.level?.id).toBe('mid');
+  });
+});
+
+describe('dates', () => {
+  it('init and assess date the file with the local day, not the UTC one', async () => {
+    const { localDate } = await import('../src/cli/date.js');
+    expect(localDate(new Date(2026, 10, 30, 0, 30))).toBe('2026-11-30');
+    expect(localDate(new Date(2026, 0, 2, 23, 59))).toBe('2026-01-02');
   });
 });

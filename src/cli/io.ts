@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +14,9 @@ export interface Io {
   env: Record<string, string | undefined>;
   cwd: string;
 }
+
+/** Terminal width: what stdout says, else COLUMNS, else 80. */
+export const columnsOf = (io: Io): number => io.stdout.columns ?? (Number(io.env.COLUMNS) || 80);
 
 /** A user-facing failure: message on stderr, exit code, no stack trace. */
 export class UsageError extends Error {
@@ -38,22 +41,33 @@ async function readStream(stream: NodeJS.ReadableStream): Promise<Uint8Array> {
   return Buffer.concat(chunks);
 }
 
+/** Why a file could not be read or written, in plain words rather than an errno. */
+function reasonOf(e: unknown, missing: string): string {
+  const err = e as NodeJS.ErrnoException;
+  if (err.code === 'ENOENT') return missing;
+  if (err.code === 'EISDIR') return 'is a directory';
+  if (err.code === 'EACCES' || err.code === 'EPERM') return 'permission denied';
+  if (err.code === 'ENOTDIR') return 'a part of the path is not a folder';
+  return err.message;
+}
+
+// Standard input can be read once; every `-` argument of one run gets the same bytes.
+const stdinBytes = new WeakMap<Io, Promise<Uint8Array>>();
+
 /** Bytes of a file argument; `-` is standard input. */
 export async function readInput(io: Io, path: string): Promise<Uint8Array> {
-  if (path === '-') return readStream(io.stdin);
+  if (path === '-') {
+    let bytes = stdinBytes.get(io);
+    if (!bytes) {
+      bytes = readStream(io.stdin);
+      stdinBytes.set(io, bytes);
+    }
+    return bytes;
+  }
   try {
     return await readFile(resolve(io.cwd, path));
   } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    const reason =
-      err.code === 'ENOENT'
-        ? 'no such file'
-        : err.code === 'EISDIR'
-          ? 'is a directory'
-          : err.code === 'EACCES'
-            ? 'permission denied'
-            : err.message;
-    throw new UsageError(`kamcheck: error: cannot read ${path}: ${reason}`);
+    throw new UsageError(`kamcheck: error: cannot read ${path}: ${reasonOf(e, 'no such file')}`);
   }
 }
 
@@ -84,11 +98,12 @@ export async function writeOutput(
     return;
   }
   const path = resolve(io.cwd, output);
+  if (existsSync(path) && statSync(path).isDirectory()) throw new UsageError(`kamcheck: error: cannot write ${output}: is a directory`);
   if (!force && existsSync(path)) throw new UsageError(`kamcheck: error: ${exists(output)}`);
   try {
     await writeAtomic(path, content);
   } catch (e) {
-    throw new UsageError(`kamcheck: error: cannot write ${output}: ${(e as Error).message}`);
+    throw new UsageError(`kamcheck: error: cannot write ${output}: ${reasonOf(e, 'no such folder')}`);
   }
 }
 

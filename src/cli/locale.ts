@@ -13,7 +13,7 @@ export function envLocale(env: Record<string, string | undefined>, locales: read
 
 /** Best questionnaire locale for a tag: exact, then same language (zh… → zh-CN). */
 export function matchLocale(tag: string, locales: readonly string[]): string | undefined {
-  const lower = tag.toLowerCase();
+  const lower = tag.replace(/_/g, '-').toLowerCase();
   return locales.find((l) => l.toLowerCase() === lower) ?? locales.find((l) => l.toLowerCase().split('-')[0] === lower.split('-')[0]);
 }
 

@@ -14,6 +14,7 @@ export interface Strings {
   remedies: string;
   topRemedies: (shown: number, total: number) => string;
   noRemedies: string;
+  nothingAnswered: string;
   why: string;
   actions: string;
   effort: string;
@@ -92,6 +93,7 @@ export const EN: Strings = {
   remedies: 'Remedies',
   topRemedies: (shown, total) => (shown < total ? `Top ${shown} of ${total} remedies` : 'Remedies'),
   noRemedies: 'No remedy fired: nothing in these answers calls for action.',
+  nothingAnswered: 'Nothing is answered yet, so there is nothing to diagnose.',
   why: 'Why',
   actions: 'Actions',
   effort: 'effort',
@@ -180,6 +182,7 @@ export const ZH: Strings = {
   remedies: '改进建议',
   topRemedies: (shown, total) => (shown < total ? `前 ${shown} 条改进建议（共 ${total} 条）` : '改进建议'),
   noRemedies: '没有触发任何改进建议：这些答案未显示需要处理的问题。',
+  nothingAnswered: '还没有回答任何题目，暂时无法诊断。',
   why: '诊断',
   actions: '行动',
   effort: '投入',

@@ -60,10 +60,8 @@ const CONTROL_ALL = new RegExp(CONTROL_CHARS.source, 'g');
 export const cleanText = (s: string): string => s.replace(CONTROL_ALL, '').trim();
 
 /** Today's date where the user is, as YYYY-MM-DD. */
-export function localDate(now = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
+
+export { localDate } from '../cli/date.js';
 
 /** The file an assessment writes when no -o is given. */
 export const defaultAnswersFile = (date: string): string => `kamcheck-answers-${date}.yaml`;

@@ -34,14 +34,16 @@ export function visibleQuestions(model: Model, answers: ReadonlyMap<string, Answ
   return model.questions.filter((q) => states.get(q.question.id) !== 'skipped');
 }
 
-/** Drop answers to questions that are no longer asked, and answers that hold nothing at all. */
+/**
+ * Drop answers that hold nothing at all. Answers to follow-ups that are hidden now are kept: nothing is lost,
+ * changing the earlier answer back shows them again, and scoring ignores them (with a warning) meanwhile.
+ */
 function prune(model: Model, answers: ReadonlyMap<string, Answer>): Map<string, Answer> {
-  const states = statesOf(model, answers);
   const out = new Map<string, Answer>();
   for (const q of model.questions) {
     const id = q.question.id;
     const a = answers.get(id);
-    if (!a || states.get(id) === 'skipped') continue;
+    if (!a) continue;
     const { at: _at, ...rest } = a;
     if (rest.value === undefined && !rest.na && rest.note === undefined && rest.evidence === undefined) continue;
     out.set(id, rest);
@@ -51,7 +53,7 @@ function prune(model: Model, answers: ReadonlyMap<string, Answer>): Map<string, 
 
 const isOpen = (states: Map<string, State>, id: string) => states.get(id) === 'unanswered';
 
-/** A new session: hidden answers dropped, positioned at the first unanswered question (or the end). */
+/** A new session, positioned at the first unanswered question (or the end). */
 export function startSession(model: Model, answers: ReadonlyMap<string, Answer> = new Map()): Session {
   const kept = prune(model, answers);
   const states = statesOf(model, kept);

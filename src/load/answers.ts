@@ -118,7 +118,7 @@ function answerProblem(info: QuestionInfo, raw: unknown): Diagnostic | undefined
     const a = accepted(info);
     return diag(`bad-answer-${a.kind}`, { id, found: display(raw), values: a.values }, base);
   };
-  if (raw === 'na' && q.type !== 'text') return diag('na-not-allowed', { id }, base);
+  if (raw === 'na') return diag('na-not-allowed', { id }, base);
   if (q.type === 'multi') {
     if (!Array.isArray(raw)) return bad();
     for (let i = 0; i < raw.length; i++) {

@@ -123,6 +123,10 @@ export function parseYaml(file: string, bytes: Uint8Array): { source?: Source; d
       // Keys become object keys: a list or mapping as a key would be silently turned into text.
       const key = pair.key as Node | null;
       if (key && !isScalar(key)) structural.push(diag('complex-key', {}, where(key.range?.[0] ?? 0)));
+      // A missing key (`: 4`, `null: 4`) has no name to report, and __proto__ would set an object's prototype.
+      else if (!key || key.value === null || key.value === '')
+        structural.push(diag('empty-key', {}, where(key?.range?.[0] ?? (pair.value as Node | null)?.range?.[0] ?? 0)));
+      else if (key.value === '__proto__') structural.push(diag('reserved-key', { key: '__proto__' }, where(key.range?.[0] ?? 0)));
     },
   });
   if (aliases > MAX_ALIASES) {

@@ -12,6 +12,15 @@ export function mdInline(s: string): string {
   );
 }
 
+/** A code span around any text: the fence is longer than the longest run of backticks inside it. */
+export function mdCode(s: string): string {
+  const text = s.replace(/\s+/g, ' ');
+  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((r) => r.length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${text}${pad}${fence}`;
+}
+
 export function html(s: string): string {
   return s.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] as string);
 }

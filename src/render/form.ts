@@ -3,7 +3,7 @@ import { resolveText } from '../core/report.js';
 import { strings } from '../i18n/ui.js';
 import type { Text } from '../schema/common.js';
 import { describeCondition } from './describe.js';
-import { mdInline as md } from './escape.js';
+import { mdInline as md, mdCode } from './escape.js';
 import { makeChalk, wrap } from './style.js';
 
 /** Per-question facts every form shows, resolved to one locale. */
@@ -67,7 +67,7 @@ export function renderFormMarkdown(model: Model, locale: string): string {
       out.push(md(instruction(info, text, f)), '');
       const cs = choices(info, text, f);
       if (cs.length > 0) {
-        for (const [value, label, desc] of cs) out.push(`- [ ] \`${value}\` ${md(label)}${desc ? ` — ${md(desc)}` : ''}`);
+        for (const [value, label, desc] of cs) out.push(`- [ ] ${mdCode(value)} ${md(label)}${desc ? ` — ${md(desc)}` : ''}`);
         out.push('');
       }
       out.push(`${f.notes}: ____`, '');

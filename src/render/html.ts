@@ -1,7 +1,7 @@
 import { strings } from '../i18n/ui.js';
 import type { Report } from '../schema/report.js';
 import { html as h } from './escape.js';
-import { band, dimensionTitle, fmtPercent, fmtScore } from './format.js';
+import { band, dimensionTitle, fmtPercent, fmtScore, noRemediesText } from './format.js';
 
 const CSS = `body{font:15px/1.5 system-ui,"PingFang SC","Microsoft YaHei",sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1f2328}
 table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #d0d7de;padding:.3rem .5rem;text-align:left}
@@ -54,7 +54,7 @@ ${m.why ? `<p>${h(m.why)}</p>` : ''}<ul>${m.actions.map((a) => `<li>${h(a)}</li>
 ${rows}
 </tbody></table>
 <h2>${h(t.remedies)}</h2>
-${report.remedies.length === 0 ? `<p>${h(t.noRemedies)}</p>` : `<ol>\n${remedies}\n</ol>`}
+${report.remedies.length === 0 ? `<p>${h(noRemediesText(report, t))}</p>` : `<ol>\n${remedies}\n</ol>`}
 <h2>${h(t.unanswered)}</h2>
 ${open.length === 0 ? `<p>${h(t.allAnswered)}</p>` : `<ul>${open.map((a) => `<li><code>${h(a.id)}</code> ${h(a.text)}</li>`).join('')}</ul>`}
 </body></html>

@@ -1,7 +1,7 @@
 import { strings } from '../i18n/ui.js';
 import type { Report } from '../schema/report.js';
 import { html, mdInline as md } from './escape.js';
-import { type Band, band, dimensionTitle, fmtPercent, fmtScore } from './format.js';
+import { type Band, band, dimensionTitle, fmtPercent, fmtScore, noRemediesText } from './format.js';
 
 const MARK: Record<Band, string> = { low: '🔴', mid: '🟡', high: '🟢', none: '⚪' };
 
@@ -42,7 +42,7 @@ export function renderMarkdown(report: Report): string {
     );
   }
   push('', `## ${t.remedies}`, '');
-  if (report.remedies.length === 0) push(t.noRemedies, '');
+  if (report.remedies.length === 0) push(noRemediesText(report, t), '');
   for (const rem of report.remedies) {
     const facts = [
       t.severity[rem.severity],

@@ -39,7 +39,7 @@ export function renderTemplate(model: Model, opts: { locale: string; date: strin
           case 'choice':
           case 'multi':
             out.push(`  #   ${f.templateAccepts(q.type === 'multi')}`);
-            for (const o of info.options) out.push(`  #     ${String(o.value)} = ${text(o.label)}`);
+            for (const o of info.options) out.push(`  #     ${oneLine(String(o.value))} = ${text(o.label)}`);
             out.push(...na);
             break;
           case 'boolean':

@@ -1,7 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import { strings } from '../i18n/ui.js';
 import type { Report } from '../schema/report.js';
-import { type Band, band, dimensionTitle, fmtPercent, fmtScore } from './format.js';
+import { type Band, band, dimensionTitle, fmtPercent, fmtScore, noRemediesText } from './format.js';
 import { makeChalk, padEnd, padStart, truncate, width, wrap } from './style.js';
 
 export interface TerminalOptions {
@@ -65,7 +65,7 @@ export function renderTerminal(report: Report, opts: TerminalOptions): string {
   const top = opts.top ?? 5;
   const shown = report.remedies.slice(0, top);
   line(c.bold(t.topRemedies(shown.length, report.remedies.length)));
-  if (shown.length === 0) line(c.green(t.noRemedies));
+  if (shown.length === 0) line(report.overall.score === null ? c.yellow(noRemediesText(report, t)) : c.green(noRemediesText(report, t)));
   const sevColor = { critical: c.red.bold, high: c.red, medium: c.yellow, low: c.gray };
   shown.forEach((r, i) => {
     const head = `${i + 1}. [${t.severity[r.severity]}] `;

@@ -5,4 +5,3 @@ export const STATES = ['answered', 'unanswered', 'na', 'skipped'] as const;
 export const CONDITION_KEYS = ['all', 'any', 'not', 'answer', 'questionScore', 'score'] as const;
 export const SEVERITIES = ['critical', 'high', 'medium', 'low'] as const;
 export type Severity = (typeof SEVERITIES)[number];
-export const QUESTION_TYPES = ['scale', 'choice', 'multi', 'boolean', 'number', 'text'] as const;

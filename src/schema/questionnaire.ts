@@ -129,4 +129,4 @@ export const Questionnaire = z.strictObject({
 });
 export type Questionnaire = z.infer<typeof Questionnaire>;
 
-export { COMPARISONS, CONDITION_KEYS, QUESTION_TYPES, SEVERITIES, type Severity, STATES } from './constants.js';
+export { COMPARISONS, CONDITION_KEYS, SEVERITIES, type Severity, STATES } from './constants.js';

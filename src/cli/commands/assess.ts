@@ -15,7 +15,7 @@ import { makeChalk, wrap } from '../../render/style.js';
 import { renderTerminal } from '../../render/terminal.js';
 import type { Respondent } from '../../schema/answers.js';
 import { type AnswersFor, type GlobalOptions, printDiagnostics, readAnswers, readQuestionnaire } from '../context.js';
-import { type Io, UsageError, writeAtomic } from '../io.js';
+import { columnsOf, type Io, UsageError, writeAtomic } from '../io.js';
 import { envLocale, matchLocale, pickLocale, toolLocale } from '../locale.js';
 import { VERSION } from '../run.js';
 
@@ -94,7 +94,7 @@ export default async function assess(io: Io, global: GlobalOptions, _args: strin
     .filter(Boolean)
     .join(' ');
   const c = makeChalk(global.color);
-  const columns = io.stdout.columns ?? (Number(io.env.COLUMNS) || 80);
+  const columns = columnsOf(io);
 
   // The file exists from the first moment, so that even Ctrl-C at the first prompt leaves something to resume.
   await save(session);
@@ -130,7 +130,12 @@ export default async function assess(io: Io, global: GlobalOptions, _args: strin
       toolVersion: VERSION,
     });
     io.stdout.write(`\n${renderTerminal(report, { color: global.color, columns })}\n`);
-    await offerMarkdown(io, prompter, locale, file, () => renderMarkdown(report));
+    try {
+      await offerMarkdown(io, prompter, locale, file, () => renderMarkdown(report));
+    } catch (e) {
+      // The assessment is complete and saved: Ctrl-C here only declines the markdown report.
+      if (!(e instanceof Interrupted)) throw e;
+    }
     io.stderr.write(
       `${t.saved(file)}\n${c.dim(t.reportAgain(`kamcheck report ${shellWord(file)}${questionnaire ? ` -q ${shellWord(questionnaire)}` : ''}`))}\n`,
     );

@@ -3,10 +3,9 @@ import { pathToFileURL } from 'node:url';
 import { strings } from '../../i18n/ui.js';
 import { renderTemplate } from '../../render/template.js';
 import { type GlobalOptions, readQuestionnaire } from '../context.js';
+import { localDate } from '../date.js';
 import { assetDir, type Io, writeOutput } from '../io.js';
 import { pickLocale } from '../locale.js';
-
-export const today = (): string => new Date().toISOString().slice(0, 10);
 
 export default async function init(io: Io, global: GlobalOptions, _args: string[], opts: Record<string, unknown>): Promise<number> {
   const { model } = await readQuestionnaire(io, opts.questionnaire as string | undefined);
@@ -16,7 +15,7 @@ export default async function init(io: Io, global: GlobalOptions, _args: string[
   await writeOutput(
     io,
     output,
-    renderTemplate(model, { locale, date: today(), schemaUrl }),
+    renderTemplate(model, { locale, date: localDate(), schemaUrl }),
     opts.force === true,
     strings(locale).fileExists,
   );

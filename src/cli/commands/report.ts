@@ -1,3 +1,4 @@
+import { toNumber } from '../../core/model.js';
 import { buildReport } from '../../core/report.js';
 import { evaluate, SEVERITY_FACTOR } from '../../core/score.js';
 import { InputError } from '../../diagnostics.js';
@@ -6,16 +7,15 @@ import { type Format, renderers } from '../../render/index.js';
 import type { Severity } from '../../schema/questionnaire.js';
 import type { Report } from '../../schema/report.js';
 import { type GlobalOptions, printDiagnostics, readAnswers, readQuestionnaire } from '../context.js';
-import { type Io, UsageError, writeOutput } from '../io.js';
+import { formatOf } from '../format.js';
+import { columnsOf, type Io, UsageError, writeOutput } from '../io.js';
 import { pickLocale } from '../locale.js';
 import { VERSION } from '../run.js';
 
-const BY_EXTENSION: Record<string, Format> = { md: 'markdown', markdown: 'markdown', json: 'json', html: 'html', htm: 'html' };
-
 function number(value: unknown, flag: string, min: number, max: number): number | undefined {
   if (value === undefined) return undefined;
-  const n = Number(value);
-  if (String(value).trim() === '' || !Number.isFinite(n) || n < min || n > max) {
+  const n = toNumber(value);
+  if (n === undefined || n < min || n > max) {
     throw new UsageError(`kamcheck: error: ${flag} takes a number from ${min} to ${max}, not "${value}"`);
   }
   return n;
@@ -43,14 +43,16 @@ export function gateFailures(report: Report, gates: { failUnder?: number; minCov
 
 export default async function report(io: Io, global: GlobalOptions, files: string[], opts: Record<string, unknown>): Promise<number> {
   const output = opts.output as string | undefined;
-  const ext = output?.split('.').pop()?.toLowerCase() ?? '';
-  const format = (opts.format as Format | undefined) ?? BY_EXTENSION[ext] ?? 'terminal';
+  const format = formatOf(opts.format as Format | undefined, output, ['terminal', 'markdown', 'json', 'html'], 'terminal');
   const gates = {
     failUnder: number(opts.failUnder, '--fail-under', 0, 100),
     minCoverage: number(opts.minCoverage, '--min-coverage', 0, 1),
     failOn: opts.failOn as Severity | undefined,
   };
   const top = number(opts.top, '--top', 0, 1000) ?? 5;
+  if (format === 'html' && files.length > 1) {
+    throw new UsageError('kamcheck: error: an HTML report is one page for one answers file; run report once per file');
+  }
   const { model } = await readQuestionnaire(io, opts.questionnaire as string | undefined);
 
   // Read every file before failing, so that all problems are shown at once.
@@ -78,7 +80,7 @@ export default async function report(io: Io, global: GlobalOptions, files: strin
   });
 
   const render = await renderers[format]();
-  const columns = io.stdout.columns ?? (Number(io.env.COLUMNS) || 80);
+  const columns = columnsOf(io);
   const toFile = output !== undefined && output !== '-';
   const color = global.color && !toFile;
   const text =

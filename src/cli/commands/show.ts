@@ -1,7 +1,8 @@
 import { strings } from '../../i18n/ui.js';
 import { renderFormMarkdown, renderFormTerminal } from '../../render/form.js';
 import { type GlobalOptions, readQuestionnaire } from '../context.js';
-import { type Io, writeOutput } from '../io.js';
+import { formatOf } from '../format.js';
+import { columnsOf, type Io, writeOutput } from '../io.js';
 import { pickLocale } from '../locale.js';
 
 export default async function show(io: Io, global: GlobalOptions, _args: string[], opts: Record<string, unknown>): Promise<number> {
@@ -9,8 +10,12 @@ export default async function show(io: Io, global: GlobalOptions, _args: string[
   const locale = pickLocale({ lang: global.lang, env: io.env, locales: model.doc.locales });
   const output = opts.output as string | undefined;
   const toFile = output !== undefined && output !== '-';
-  const format =
-    (opts.format as string | undefined) ?? (output?.endsWith('.md') ? 'markdown' : output?.endsWith('.json') ? 'json' : 'terminal');
+  const format = formatOf(
+    opts.format as 'terminal' | 'markdown' | 'json' | undefined,
+    output,
+    ['terminal', 'markdown', 'json'],
+    'terminal',
+  );
   const text =
     format === 'json'
       ? `${JSON.stringify(model.doc, null, 2)}\n`
@@ -18,7 +23,7 @@ export default async function show(io: Io, global: GlobalOptions, _args: string[
         ? renderFormMarkdown(model, locale)
         : renderFormTerminal(model, locale, {
             color: global.color && !toFile,
-            columns: io.stdout.columns ?? (Number(io.env.COLUMNS) || 80),
+            columns: columnsOf(io),
           });
   await writeOutput(io, output, text, opts.force === true, strings(locale).fileExists);
   return 0;

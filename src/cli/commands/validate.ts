@@ -1,12 +1,12 @@
 import type { Model } from '../../core/model.js';
 import { evaluate } from '../../core/score.js';
-import { type Diagnostic, diag, hasErrors } from '../../diagnostics.js';
+import { type Diagnostic, diag, hasErrors, InputError } from '../../diagnostics.js';
 import { strings } from '../../i18n/ui.js';
 import { answersFromSource, checkAnswers, type ParsedAnswers, splitRef } from '../../load/answers.js';
 import { questionnaireFromSource } from '../../load/questionnaire.js';
 import { parseYaml } from '../../load/yaml.js';
 import { type GlobalOptions, printDiagnostics, readQuestionnaire } from '../context.js';
-import { displayName, type Io, readInput } from '../io.js';
+import { displayName, type Io, readInput, UsageError } from '../io.js';
 import { toolLocale } from '../locale.js';
 
 /** Check every file given; questionnaires first, so answers files can be checked against one of them. */
@@ -18,10 +18,24 @@ export default async function validate(io: Io, global: GlobalOptions, files: str
   const models = new Map<string, Model>();
   const answers: { name: string; parsed: ParsedAnswers }[] = [];
   const ok: string[] = [];
+  // A file that cannot be read is reported, and the others are still checked.
+  const unreadable: string[] = [];
+  const attempt = async <T>(f: () => Promise<T>): Promise<T | undefined> => {
+    try {
+      return await f();
+    } catch (e) {
+      if (e instanceof InputError) diagnostics.push(...e.diagnostics);
+      else if (e instanceof UsageError) unreadable.push(e.message);
+      else throw e;
+      return undefined;
+    }
+  };
 
   for (const file of files) {
     const name = displayName(file);
-    const { source, diagnostics: ds } = parseYaml(name, await readInput(io, file));
+    const bytes = await attempt(() => readInput(io, file));
+    if (!bytes) continue;
+    const { source, diagnostics: ds } = parseYaml(name, bytes);
     diagnostics.push(...ds);
     if (!source) continue;
     if ('dimensions' in source.data || ('levels' in source.data && !('answers' in source.data))) {
@@ -40,13 +54,14 @@ export default async function validate(io: Io, global: GlobalOptions, files: str
     }
   }
 
-  let fallback: Model | undefined;
+  let fallback: Promise<Model | undefined> | undefined;
   for (const { name, parsed } of answers) {
     let model = models.get(splitRef(parsed.doc.questionnaire).id);
     if (!model) {
-      fallback ??= (await readQuestionnaire(io, opts.questionnaire as string | undefined)).model;
-      model = fallback;
+      fallback ??= attempt(async () => (await readQuestionnaire(io, opts.questionnaire as string | undefined)).model);
+      model = await fallback;
     }
+    if (!model) continue;
     const r = checkAnswers(parsed, model);
     diagnostics.push(...r.diagnostics);
     if (hasErrors(r.diagnostics)) continue;
@@ -55,7 +70,8 @@ export default async function validate(io: Io, global: GlobalOptions, files: str
     ok.push(t.valid(name, t.kindAnswers));
   }
 
+  for (const line of unreadable) io.stderr.write(`${line}\n`);
   printDiagnostics(io, diagnostics, zh);
   for (const line of ok) io.stdout.write(`${line}\n`);
-  return hasErrors(diagnostics) ? 2 : 0;
+  return hasErrors(diagnostics) || unreadable.length > 0 ? 2 : 0;
 }
