@@ -320,6 +320,18 @@ describe('edges a demanding user finds', () => {
     expect(r.stdout).toBe(`${MID}: valid answers file\n`);
   });
 
+  it('a malformed answer does not hide the problems of the other answers', async () => {
+    const text = 'kamcheck: 1\nquestionnaire: small\nanswers:\n  plans: { value: 3, note: [a, b] }\n  sponsor: maybe\n  selection: huge\n';
+    const r = await runCli(['report', '-', '-q', 'tests/fixtures/valid/small.yaml'], { stdin: text });
+    expect(r.code).toBe(2);
+    expect(r.stderr.split('\n').filter(Boolean)).toEqual([
+      '<stdin>:4:28: error: expected string for "note", found list',
+      '<stdin>:5:12: error: "maybe" is not an answer to "sponsor"; it accepts: true, false',
+      '<stdin>:6:14: error: "huge" is not an answer to "selection"; it accepts one of: size, mixed, criteria',
+    ]);
+    expect((await runCli(['validate', '-', '-q', 'tests/fixtures/valid/small.yaml'], { stdin: text })).stdout).toBe('');
+  });
+
   it('takes --lang with an underscore, as LANG writes it', async () => {
     expect((await runCli(['report', MID, '--lang', 'zh_CN'])).stdout).toContain('总体');
   });

@@ -43,6 +43,6 @@ export async function readAnswers(io: Io, path: string, model: Model): Promise<A
   const { parsed, diagnostics } = parseAnswers(displayName(path), await readInput(io, path));
   if (!parsed) throw new InputError(diagnostics);
   const checked = checkAnswers(parsed, model);
-  failOnErrors(checked.diagnostics);
+  failOnErrors([...diagnostics, ...checked.diagnostics]);
   return { parsed, answers: checked.answers, warnings: checked.diagnostics };
 }

@@ -17,10 +17,20 @@ export function parseAnswers(file: string, bytes: Uint8Array): { parsed?: Parsed
   return answersFromSource(source);
 }
 
+/**
+ * Shape-check an answers file. When only some answers are malformed, the rest come back as well (with the
+ * errors), so that checking them against the questionnaire can report their problems in the same run.
+ */
 export function answersFromSource(source: Source): { parsed?: ParsedAnswers; diagnostics: Diagnostic[] } {
   const r = AnswersFile.safeParse(source.data, PARSE_OPTIONS);
-  if (!r.success) return { diagnostics: issuesToDiagnostics(source, r.error.issues) };
-  return { parsed: { doc: r.data, source }, diagnostics: [] };
+  if (r.success) return { parsed: { doc: r.data, source }, diagnostics: [] };
+  const diagnostics = issuesToDiagnostics(source, r.error.issues);
+  const answers = source.data.answers;
+  const bad = new Set(r.error.issues.map((i) => (i.path[0] === 'answers' && i.path.length >= 2 ? String(i.path[1]) : undefined)));
+  if (bad.has(undefined) || answers === null || typeof answers !== 'object') return { diagnostics };
+  const rest = Object.fromEntries(Object.entries(answers).filter(([id]) => !bad.has(id)));
+  const retry = AnswersFile.safeParse({ ...source.data, answers: rest }, PARSE_OPTIONS);
+  return retry.success ? { parsed: { doc: retry.data, source }, diagnostics } : { diagnostics };
 }
 
 export function splitRef(ref: string): { id: string; version?: string } {

@@ -18,7 +18,7 @@ export const modelFromFile = (path: string): Model => modelFrom(readFileSync(pat
 export function score(model: Model, answers: Record<string, unknown>): Result {
   const yaml = JSON.stringify({ kamcheck: 1, questionnaire: model.doc.id, answers });
   const { parsed, diagnostics } = parseAnswers('answers.yaml', Buffer.from(yaml));
-  if (!parsed) throw new Error(diagnostics.map((d) => formatDiagnostic(d, false)).join('\n'));
+  if (!parsed || diagnostics.length > 0) throw new Error(diagnostics.map((d) => formatDiagnostic(d, false)).join('\n'));
   const checked = checkAnswers(parsed, model);
   const errors = checked.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) throw new Error(errors.map((d) => formatDiagnostic(d, false)).join('\n'));

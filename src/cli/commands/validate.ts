@@ -16,7 +16,7 @@ export default async function validate(io: Io, global: GlobalOptions, files: str
   const zh = locale.startsWith('zh');
   const diagnostics: Diagnostic[] = [];
   const models = new Map<string, Model>();
-  const answers: { name: string; parsed: ParsedAnswers }[] = [];
+  const answers: { name: string; parsed: ParsedAnswers; malformed: boolean }[] = [];
   const ok: string[] = [];
   // A file that cannot be read is reported, and the others are still checked.
   const unreadable: string[] = [];
@@ -48,14 +48,14 @@ export default async function validate(io: Io, global: GlobalOptions, files: str
     } else if ('answers' in source.data || 'questionnaire' in source.data) {
       const r = answersFromSource(source);
       diagnostics.push(...r.diagnostics);
-      if (r.parsed) answers.push({ name, parsed: r.parsed });
+      if (r.parsed) answers.push({ name, parsed: r.parsed, malformed: hasErrors(r.diagnostics) });
     } else {
       diagnostics.push(diag('unknown-kind', {}, { file: name, line: 1, column: 1 }));
     }
   }
 
   let fallback: Promise<Model | undefined> | undefined;
-  for (const { name, parsed } of answers) {
+  for (const { name, parsed, malformed } of answers) {
     let model = models.get(splitRef(parsed.doc.questionnaire).id);
     if (!model) {
       fallback ??= attempt(async () => (await readQuestionnaire(io, opts.questionnaire as string | undefined)).model);
@@ -64,7 +64,7 @@ export default async function validate(io: Io, global: GlobalOptions, files: str
     if (!model) continue;
     const r = checkAnswers(parsed, model);
     diagnostics.push(...r.diagnostics);
-    if (hasErrors(r.diagnostics)) continue;
+    if (malformed || hasErrors(r.diagnostics)) continue;
     // Scoring finds what only the questionnaire's logic shows: answers to questions whose `when` is false.
     diagnostics.push(...evaluate(model, r.answers).warnings);
     ok.push(t.valid(name, t.kindAnswers));
