@@ -86,16 +86,17 @@ export function parseYaml(file: string, bytes: Uint8Array): { source?: Source; d
     return { file, line: p.line, column: p.col };
   };
   if (doc.errors.length > 0) {
-    // Running out of stack is reported at every level it unwinds through: keep the innermost.
-    const deep = doc.errors.findIndex((e) => e.code === 'RESOURCE_EXHAUSTION');
+    // The parser runs out of stack on absurdly deep nesting: a limit, not a syntax error. Where the stack ends
+    // depends on the engine's state, so the error may come under another code and at several levels; keep one.
+    const isDeep = (e: (typeof doc.errors)[number]) => e.code === 'RESOURCE_EXHAUSTION' || /call stack/i.test(e.message);
+    const deep = doc.errors.findIndex(isDeep);
     return {
       diagnostics: doc.errors
-        .filter((e, i) => e.code !== 'RESOURCE_EXHAUSTION' || i === deep)
+        .filter((e, i) => !isDeep(e) || i === deep)
         .map((e) => {
           if (e.code === 'DUPLICATE_KEY') return duplicateKey(doc.contents, e.pos[0], where);
           if (e.code === 'MULTIPLE_DOCS') return diag('multiple-documents', {}, where(e.pos[0]));
-          // The parser runs out of stack on absurdly deep nesting; that is a limit, not a syntax error.
-          if (e.code === 'RESOURCE_EXHAUSTION') return diag('too-deep', {}, where(e.pos[0]));
+          if (isDeep(e)) return diag('too-deep', {}, where(e.pos[0]));
           const message = e.message.replace(/\s+at line \d+, column \d+[\s\S]*$/, '').trim();
           return diag('yaml-syntax', { message }, where(e.pos[0]));
         }),
