@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { PassThrough, Writable } from 'node:stream';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { localDate } from '../src/cli/date.js';
 import { run } from '../src/cli/run.js';
-import { localDate } from '../src/interactive/answers-file.js';
 import { answer, ctrlC, enter, pick, ScriptedPrompter, type Step, tick, type } from './fixtures/assess/scripted-prompter.js';
 
 // The prompt layer is the one module tests replace: every prompter the command creates plays `script`.

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { localDate } from '../src/cli/date.js';
 import type { Answer } from '../src/core/score.js';
-import { answersDocument, cleanText, defaultAnswersFile, localDate, stringifyAnswers } from '../src/interactive/answers-file.js';
+import { answersDocument, cleanText, defaultAnswersFile, stringifyAnswers } from '../src/interactive/answers-file.js';
 import { checkAnswers, parseAnswers } from '../src/load/answers.js';
 import { CONTROL_CHARS } from '../src/load/yaml.js';
 import { answersMap, modelFromFile } from './helpers/model.js';

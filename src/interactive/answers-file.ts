@@ -61,7 +61,5 @@ export const cleanText = (s: string): string => s.replace(CONTROL_ALL, '').trim(
 
 /** Today's date where the user is, as YYYY-MM-DD. */
 
-export { localDate } from '../cli/date.js';
-
 /** The file an assessment writes when no -o is given. */
 export const defaultAnswersFile = (date: string): string => `kamcheck-answers-${date}.yaml`;
