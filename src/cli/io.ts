@@ -1,6 +1,5 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { readFile, rename, unlink, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { createReadStream, existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MAX_BYTES } from '../load/yaml.js';
 import type { Questionnaire } from '../schema/questionnaire.js';
@@ -28,6 +27,10 @@ export class UsageError extends Error {
   }
 }
 
+/**
+ * At most MAX_BYTES + 1 bytes of a stream: one byte past the limit is enough for the parser to refuse the file,
+ * and a device such as /dev/zero, a named pipe or a 200 MB file is never read whole.
+ */
 async function readStream(stream: NodeJS.ReadableStream): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
   let size = 0;
@@ -35,20 +38,23 @@ async function readStream(stream: NodeJS.ReadableStream): Promise<Uint8Array> {
     const b = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
     size += b.length;
     chunks.push(b);
-    // Stop reading early: the parser reports the size, a few bytes past the limit are enough to know.
     if (size > MAX_BYTES) break;
   }
-  return Buffer.concat(chunks);
+  const all = Buffer.concat(chunks);
+  return all.length > MAX_BYTES + 1 ? all.subarray(0, MAX_BYTES + 1) : all;
 }
 
 /** Why a file could not be read or written, in plain words rather than an errno. */
-function reasonOf(e: unknown, missing: string): string {
+export function reasonOf(e: unknown, missing: string): string {
   const err = e as NodeJS.ErrnoException;
   if (err.code === 'ENOENT') return missing;
   if (err.code === 'EISDIR') return 'is a directory';
   if (err.code === 'EACCES' || err.code === 'EPERM') return 'permission denied';
   if (err.code === 'ENOTDIR') return 'a part of the path is not a folder';
-  return err.message;
+  if (err.code === 'ENOSPC') return 'no space left on the device';
+  if (err.code === 'EROFS') return 'the file system is read-only';
+  if (err.code === 'ENAMETOOLONG') return 'the name is too long';
+  return err.code ?? err.message;
 }
 
 // Standard input can be read once; every `-` argument of one run gets the same bytes.
@@ -64,8 +70,9 @@ export async function readInput(io: Io, path: string): Promise<Uint8Array> {
     }
     return bytes;
   }
+  if (path === '') throw new UsageError('kamcheck: error: a file name is empty');
   try {
-    return await readFile(resolve(io.cwd, path));
+    return await readStream(createReadStream(resolve(io.cwd, path), { end: MAX_BYTES }));
   } catch (e) {
     throw new UsageError(`kamcheck: error: cannot read ${path}: ${reasonOf(e, 'no such file')}`);
   }
@@ -73,39 +80,7 @@ export async function readInput(io: Io, path: string): Promise<Uint8Array> {
 
 export const displayName = (path: string): string => (path === '-' ? '<stdin>' : path);
 
-/** Write a file whole or not at all: a temporary file in the same folder, then rename. */
-export async function writeAtomic(path: string, content: string): Promise<void> {
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}-${Date.now().toString(36)}.tmp`);
-  try {
-    await writeFile(tmp, content, { mode: 0o644 });
-    await rename(tmp, path);
-  } catch (e) {
-    await unlink(tmp).catch(() => {});
-    throw e;
-  }
-}
-
-/** Write to `-o FILE` (refusing to overwrite without --force) or to stdout. */
-export async function writeOutput(
-  io: Io,
-  output: string | undefined,
-  content: string,
-  force: boolean,
-  exists: (f: string) => string,
-): Promise<void> {
-  if (output === undefined || output === '-') {
-    io.stdout.write(content);
-    return;
-  }
-  const path = resolve(io.cwd, output);
-  if (existsSync(path) && statSync(path).isDirectory()) throw new UsageError(`kamcheck: error: cannot write ${output}: is a directory`);
-  if (!force && existsSync(path)) throw new UsageError(`kamcheck: error: ${exists(output)}`);
-  try {
-    await writeAtomic(path, content);
-  } catch (e) {
-    throw new UsageError(`kamcheck: error: cannot write ${output}: ${reasonOf(e, 'no such folder')}`);
-  }
-}
+export { writeAtomic, writeOutput } from './write.js';
 
 /** The folder holding the bundled questionnaires, found from this module whether bundled or run from source. */
 export function assetDir(name: string): string {

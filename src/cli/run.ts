@@ -6,6 +6,7 @@ import type { GlobalOptions } from './context.js';
 import { type Io, UsageError } from './io.js';
 import { toolLocale } from './locale.js';
 import { printDiagnostics } from './print.js';
+import { guardIo } from './streams.js';
 
 // The build keys its cached questionnaire with this, so that the CLI recognises it.
 export { contentKey } from './io.js';
@@ -26,8 +27,11 @@ const commands: Record<string, () => Promise<{ default: Action }>> = {
 };
 
 /** Run the CLI: parse argv, run one command, return the exit code. Never calls process.exit. */
-export async function run(io: Io): Promise<number> {
+export async function run(rawIo: Io): Promise<number> {
   let code = 0;
+  let colour = false;
+  // Every text on the way to a terminal is made safe here, once; write errors become exit 2.
+  const { io, finish } = guardIo(rawIo, () => colour);
   const zh = () => toolLocale(program.opts().lang, io.env).startsWith('zh');
   const program = new Command('kamcheck')
     .description('Key-account management maturity diagnostic: questionnaires in, scored reports out.')
@@ -48,10 +52,8 @@ export async function run(io: Io): Promise<number> {
       const opts = cmd.opts();
       const args = cmd.args;
       const g = program.opts() as { lang?: string; color: boolean };
-      const global: GlobalOptions = {
-        ...(g.lang ? { lang: g.lang } : {}),
-        color: colorEnabled({ isTTY: io.stdout.isTTY === true, noColor: g.color === false, env: io.env }),
-      };
+      colour = colorEnabled({ isTTY: io.stdout.isTTY === true, noColor: g.color === false, env: io.env });
+      const global: GlobalOptions = { ...(g.lang ? { lang: g.lang } : {}), color: colour };
       const mod = await (commands[name] as () => Promise<{ default: Action }>)();
       code = await mod.default(io, global, args, opts);
     };
@@ -113,22 +115,26 @@ export async function run(io: Io): Promise<number> {
     .option('--force', 'overwrite an existing answers file')
     .action(action('assess'));
 
-  try {
-    await program.parseAsync(io.argv, { from: 'user' });
-    return code;
-  } catch (e) {
-    if (e instanceof CommanderError) {
-      return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help' ? 0 : 2;
+  return finish(await runProgram());
+
+  async function runProgram(): Promise<number> {
+    try {
+      await program.parseAsync(io.argv, { from: 'user' });
+      return code;
+    } catch (e) {
+      if (e instanceof CommanderError) {
+        return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help' ? 0 : 2;
+      }
+      if (e instanceof InputError) {
+        printDiagnostics(io, e.diagnostics, zh());
+        return 2;
+      }
+      if (e instanceof UsageError) {
+        io.stderr.write(`${e.message}\n`);
+        return e.exitCode;
+      }
+      io.stderr.write(`${(e as Error)?.stack ?? String(e)}\n${strings(zh() ? 'zh' : 'en').internalError}\n`);
+      return 70;
     }
-    if (e instanceof InputError) {
-      printDiagnostics(io, e.diagnostics, zh());
-      return 2;
-    }
-    if (e instanceof UsageError) {
-      io.stderr.write(`${e.message}\n`);
-      return e.exitCode;
-    }
-    io.stderr.write(`${(e as Error)?.stack ?? String(e)}\n${strings(zh() ? 'zh' : 'en').internalError}\n`);
-    return 70;
   }
 }

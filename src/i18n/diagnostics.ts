@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../diagnostics.js';
+import { cut, oneLine } from '../render/safe.js';
 
 type A = Diagnostic['args'];
 type Table = Record<string, (a: A) => string>;
@@ -30,7 +31,7 @@ const range = (a: A) => {
 };
 
 export const DIAGNOSTICS_EN: Table = {
-  'file-too-large': (a) => `file is ${a.size} MB; kamcheck reads files up to ${a.max} MB`,
+  'file-too-large': (a) => `file is larger than ${a.max} MB, the most kamcheck reads`,
   'not-utf8': (a) => `file is not valid UTF-8 (byte ${a.byte}); save it as UTF-8`,
   'control-char': (a) => `control character ${a.char} is not allowed`,
   'empty-file': () => 'file is empty',
@@ -40,7 +41,10 @@ export const DIAGNOSTICS_EN: Table = {
   'not-a-mapping': (a) => `expected a mapping (key: value lines) at the top level, found a ${a.found}`,
   'too-many-aliases': (a) => `too many YAML aliases (${a.count}); at most ${a.max} are allowed`,
   'alias-expansion': (a) => `YAML aliases expand too far (more than ${a.max} expansions); refusing to read this file`,
+  'alias-size': (a) => `YAML aliases repeat too much text (more than ${a.max} MB once expanded); refusing to read this file`,
   'unknown-alias': (a) => `alias *${a.name} has no anchor &${a.name} before it`,
+  'yaml-tag': (a) => `the YAML tag ${a.tag} is not supported here; write the value without it`,
+  'lone-cr': () => 'line ends with a carriage return alone (old Mac line endings); save the file with LF or CRLF line endings',
   'complex-key': () => 'a key must be a single value, not a list or mapping',
   'empty-key': () => 'a key must have a name',
   'reserved-key': (a) => `the key "${a.key}" is not allowed`,
@@ -114,7 +118,7 @@ export const DIAGNOSTICS_EN: Table = {
 };
 
 export const DIAGNOSTICS_ZH: Table = {
-  'file-too-large': (a) => `文件大小为 ${a.size} MB，kamcheck 最多读取 ${a.max} MB`,
+  'file-too-large': (a) => `文件超过 ${a.max} MB，kamcheck 最多读取 ${a.max} MB`,
   'not-utf8': (a) => `文件不是有效的 UTF-8 编码（字节 ${a.byte}），请另存为 UTF-8`,
   'control-char': (a) => `不允许使用控制字符 ${a.char}`,
   'empty-file': () => '文件为空',
@@ -124,7 +128,10 @@ export const DIAGNOSTICS_ZH: Table = {
   'not-a-mapping': (a) => `顶层应为映射（键: 值），实际是${kindZh(a.found)}`,
   'too-many-aliases': (a) => `YAML 别名过多（${a.count} 个），最多允许 ${a.max} 个`,
   'alias-expansion': (a) => `YAML 别名展开过多（超过 ${a.max} 次），拒绝读取该文件`,
+  'alias-size': (a) => `YAML 别名重复的文本过多（展开后超过 ${a.max} MB），拒绝读取该文件`,
   'unknown-alias': (a) => `别名 *${a.name} 之前没有定义锚点 &${a.name}`,
+  'yaml-tag': (a) => `此处不支持 YAML 标签 ${a.tag}，请去掉标签直接写值`,
+  'lone-cr': () => '行尾只有回车符（旧式 Mac 换行）；请以 LF 或 CRLF 换行保存文件',
   'complex-key': () => '键只能是单个值，不能是列表或映射',
   'empty-key': () => '键必须有名称',
   'reserved-key': (a) => `不允许使用键“${a.key}”`,
@@ -196,8 +203,28 @@ export const DIAGNOSTICS_ZH: Table = {
   'unknown-kind': () => '无法判断这是问卷还是答卷（应包含“dimensions”或“answers”）',
 };
 
-export const messageOf = (d: Diagnostic, zh: boolean): string => (zh ? DIAGNOSTICS_ZH : DIAGNOSTICS_EN)[d.code]?.(d.args) ?? d.code;
+/** How many characters of a name from a file a message repeats: enough to recognise it, never a whole 5 MB key. */
+export const NAME_MAX = 80;
+
+/** Arguments that repeat a name or value from a file, and arguments that are lists (joined with ", "). */
+const NAMES = new Set(['key', 'id', 'found', 'value', 'hint', 'name', 'expected']);
+const LISTS = new Set(['values', 'keys', 'ops', 'locales', 'supported']);
+
+/** A value from a file as a message shows it: on one line, control characters visible, long names cut. */
+function shown(k: string, v: string | number, zh: boolean): string | number {
+  if (typeof v === 'number') return v;
+  const s = oneLine(NAMES.has(k) ? cut(v, NAME_MAX) : v);
+  // Chinese lists take the enumeration comma.
+  return zh && LISTS.has(k) ? s.split(', ').join('、') : s;
+}
+
+/** A diagnostic's message. Own-key lookup only: a code such as "constructor" must not find Object's. */
+export function messageOf(d: Diagnostic, zh: boolean): string {
+  const table = zh ? DIAGNOSTICS_ZH : DIAGNOSTICS_EN;
+  const args = Object.fromEntries(Object.entries(d.args).map(([k, v]) => [k, shown(k, v, zh)]));
+  return Object.hasOwn(table, d.code) ? (table[d.code] as (a: A) => string)(args) : d.code;
+}
 
 /** One diagnostic as users see it. The severity word stays English so that editors and CI annotators can parse it. */
 export const formatDiagnostic = (d: Diagnostic, zh: boolean): string =>
-  `${d.file}:${d.line}:${d.column}: ${d.severity}: ${messageOf(d, zh)}`;
+  `${oneLine(d.file)}:${d.line}:${d.column}: ${d.severity}: ${messageOf(d, zh)}`;

@@ -42,6 +42,8 @@ export function closest(id: string, candidates: Iterable<string>): string | unde
   let best: string | undefined;
   let bestD = Math.max(2, Math.floor(id.length / 3)) + 1;
   for (const c of candidates) {
+    // The distance is at least the difference in length: a 5 MB name is compared with nothing.
+    if (Math.abs(id.length - c.length) >= bestD) continue;
     const d = distance(id, c);
     if (d < bestD) {
       best = c;
@@ -111,16 +113,15 @@ function collect(source: Source, issues: readonly Issue[], base: Path): Diagnost
       continue;
     }
     switch (issue.code) {
-      case 'unrecognized_keys':
+      case 'unrecognized_keys': {
+        const present = new Set(Object.keys((value ?? {}) as object));
+        const missing = knownKeys(issue.message).filter((k) => !present.has(k));
         for (const key of issue.keys) {
-          const present = Object.keys((value ?? {}) as object);
-          const hint = closest(
-            key,
-            knownKeys(issue.message).filter((k) => !present.includes(k)),
-          );
+          const hint = closest(key, missing);
           out.push(diag('unknown-key', { key, hint: hint ?? '' }, at([...path, key], true)));
         }
         break;
+      }
       case 'invalid_type':
         if (issue.expected === 'never') out.push(diag('unknown-key', { key: lastKey, hint: '' }, at(path, true)));
         else out.push(diag('wrong-type', { ...field, expected: EXPECTED[issue.expected] ?? issue.expected, found: kindOf(value) }, at()));

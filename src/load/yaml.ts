@@ -1,8 +1,14 @@
-import { isAlias, isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, visit } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, LineCounter, type Node, type Pair, parseDocument, visit, type YAMLMap } from 'yaml';
 import { type Diagnostic, diag } from '../diagnostics.js';
 
 export const MAX_BYTES = 5 * 1024 * 1024;
 export const MAX_ALIASES = 100;
+/** What aliases may add to a file by repeating what they name: as much as the largest file kamcheck reads. */
+export const MAX_EXPANSION = MAX_BYTES;
+
+/** The tags of the YAML core schema: what a plain value would be anyway. Any other tag is refused. */
+const CORE_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((t) => `tag:yaml.org,2002:${t}`));
+const shortTag = (tag: string) => tag.replace(/^tag:yaml\.org,2002:/, '!!');
 
 /** A parsed YAML file that still knows where each value came from. */
 export interface Source {
@@ -58,11 +64,8 @@ function posOf(text: string, offset: number): { line: number; column: number } {
 /** Parse one YAML document into plain data, or return the reasons it cannot be read. */
 export function parseYaml(file: string, bytes: Uint8Array): { source?: Source; diagnostics: Diagnostic[] } {
   const at1 = { file, line: 1, column: 1 };
-  if (bytes.length > MAX_BYTES) {
-    // Rounded up, so that a file just over the limit never reads as "5.0 MB" against a 5 MB limit.
-    const size = (Math.ceil((bytes.length / 1048576) * 10) / 10).toFixed(1);
-    return { diagnostics: [diag('file-too-large', { size, max: MAX_BYTES / 1048576 }, at1)] };
-  }
+  // The reader stops one byte past the limit, so the size itself is not known: only that it is too much.
+  if (bytes.length > MAX_BYTES) return { diagnostics: [diag('file-too-large', { max: MAX_BYTES / 1048576 }, at1)] };
   const bad = firstInvalidUtf8(bytes);
   if (bad >= 0) {
     const before = new TextDecoder().decode(bytes.subarray(0, bad)).replace(/^\uFEFF/, '');
@@ -78,9 +81,12 @@ export function parseYaml(file: string, bytes: Uint8Array): { source?: Source; d
     return { diagnostics: [diag('control-char', { char: code }, { file, ...posOf(text, ctl.index) })] };
   }
   if (text.trim() === '') return { diagnostics: [diag('empty-file', {}, at1)] };
+  // A carriage return alone ends a line for old Mac editors but not for YAML: the parser would see one long line.
+  const cr = /\r(?!\n)/.exec(text);
+  if (cr) return { diagnostics: [diag('lone-cr', {}, { file, ...posOf(text, cr.index) })] };
 
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, version: '1.2' });
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false, version: '1.2' });
   const where = (offset: number) => {
     const p = lineCounter.linePos(offset);
     return { file, line: p.line, column: p.col };
@@ -94,7 +100,6 @@ export function parseYaml(file: string, bytes: Uint8Array): { source?: Source; d
       diagnostics: doc.errors
         .filter((e, i) => !isDeep(e) || i === deep)
         .map((e) => {
-          if (e.code === 'DUPLICATE_KEY') return duplicateKey(doc.contents, e.pos[0], where);
           if (e.code === 'MULTIPLE_DOCS') return diag('multiple-documents', {}, where(e.pos[0]));
           if (isDeep(e)) return diag('too-deep', {}, where(e.pos[0]));
           const message = e.message.replace(/\s+at line \d+, column \d+[\s\S]*$/, '').trim();
@@ -112,14 +117,58 @@ export function parseYaml(file: string, bytes: Uint8Array): { source?: Source; d
   let aliases = 0;
   let firstAlias = 0;
   let overLimit = 0;
+  // Each alias repeats the text of what it names: a few aliases of one large string can make a huge document.
+  let expansion = 0;
+  let overExpansion = -1;
   const structural: Diagnostic[] = [];
+  // The size of a node once its aliases are replaced by what they name; an alias inside what it names never ends.
+  const sizes = new Map<Node, number>();
+  const length = (n: Node) => (n.range?.[1] ?? 0) - (n.range?.[0] ?? 0);
+  const sizeOf = (n: Node): number => {
+    const known = sizes.get(n);
+    if (known !== undefined) return known;
+    sizes.set(n, Number.POSITIVE_INFINITY);
+    let size = length(n);
+    visit(n, {
+      Alias(_, a) {
+        const t = a.resolve(doc);
+        if (t) size += sizeOf(t) - length(a);
+        return size > MAX_EXPANSION ? visit.BREAK : undefined;
+      },
+    });
+    sizes.set(n, size);
+    return size;
+  };
+  const tagged = (node: Node) => {
+    const tag = (node as { tag?: string }).tag;
+    if (tag !== undefined && !CORE_TAGS.has(tag)) structural.push(diag('yaml-tag', { tag: shortTag(tag) }, where(node.range?.[0] ?? 0)));
+  };
   visit(doc, {
     Alias(_, node) {
       aliases++;
       if (aliases === 1) firstAlias = node.range?.[0] ?? 0;
       if (aliases === MAX_ALIASES + 1) overLimit = node.range?.[0] ?? 0;
-      if (!node.resolve(doc)) structural.push(diag('unknown-alias', { name: node.source }, where(node.range?.[0] ?? 0)));
+      const target = node.resolve(doc);
+      if (!target) structural.push(diag('unknown-alias', { name: node.source }, where(node.range?.[0] ?? 0)));
+      else {
+        expansion += sizeOf(target) - length(node);
+        if (expansion > MAX_EXPANSION && overExpansion < 0) overExpansion = node.range?.[0] ?? 0;
+      }
     },
+    Scalar: (_, node) => tagged(node),
+    Map: (_, node) => {
+      tagged(node);
+      // Duplicate keys, found here with one set per mapping: the parser's own check compares every pair of keys.
+      const first = new Map<string, Node>();
+      for (const p of node.items) {
+        if (!isScalar(p.key) || p.key.value === null) continue;
+        const k = String(p.key.value);
+        const before = first.get(k);
+        if (!before) first.set(k, p.key);
+        else structural.push(diag('duplicate-key', { key: k, line: where(before.range?.[0] ?? 0).line }, where(p.key.range?.[0] ?? 0)));
+      }
+    },
+    Seq: (_, node) => tagged(node),
     Pair(_, pair) {
       // Keys become object keys: a list or mapping as a key would be silently turned into text.
       const key = pair.key as Node | null;
@@ -134,6 +183,9 @@ export function parseYaml(file: string, bytes: Uint8Array): { source?: Source; d
     return { diagnostics: [diag('too-many-aliases', { count: aliases, max: MAX_ALIASES }, where(overLimit))] };
   }
   if (structural.length > 0) return { diagnostics: structural };
+  if (overExpansion >= 0) {
+    return { diagnostics: [diag('alias-size', { max: MAX_EXPANSION / 1048576 }, where(overExpansion))] };
+  }
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIASES });
@@ -154,30 +206,22 @@ export function parseYaml(file: string, bytes: Uint8Array): { source?: Source; d
   };
 }
 
-/** "duplicate key" naming the key and where it was first given. */
-function duplicateKey(
-  root: Node | null,
-  offset: number,
-  where: (offset: number) => { file: string; line: number; column: number },
-): Diagnostic {
-  let found: Diagnostic | undefined;
-  visit(root, {
-    Map(_, map) {
-      const i = map.items.findIndex((p) => (p.key as Node | null)?.range?.[0] === offset);
-      const dup = map.items[i]?.key;
-      if (i < 0 || !isScalar(dup)) return undefined;
-      const first = map.items.find((p) => isScalar(p.key) && p.key.value === dup.value)?.key as Node;
-      found = diag('duplicate-key', { key: String(dup.value), line: where(first.range?.[0] ?? 0).line }, where(offset));
-      return visit.BREAK;
-    },
-  });
-  return found ?? diag('duplicate-key', { key: '', line: '' }, where(offset));
-}
-
 /** The name of the field at `path`, for messages: its last key (list positions are skipped). */
 export function fieldName(path: Path): string {
   for (let i = path.length - 1; i >= 0; i--) if (typeof path[i] === 'string') return String(path[i]);
   return '';
+}
+
+// Each mapping's entries by key, built once: finding thousands of keys in one mapping stays linear.
+const keyIndex = new WeakMap<YAMLMap, Map<string, Pair>>();
+function pairOf(map: YAMLMap, key: string): Pair | undefined {
+  let index = keyIndex.get(map);
+  if (!index) {
+    index = new Map();
+    for (const p of map.items) if (isScalar(p.key) && !index.has(String(p.key.value))) index.set(String(p.key.value), p as Pair);
+    keyIndex.set(map, index);
+  }
+  return index.get(key);
 }
 
 /** Line and column of the node at `path`; with `key`, of the key naming the last step. Falls back to the nearest ancestor. */
@@ -190,7 +234,7 @@ export function locate(source: Source, path: Path, key = false): { file: string;
     if (!node) break;
     let next: Node | undefined;
     if (isMap(node)) {
-      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(step));
+      const pair = pairOf(node, String(step));
       if (!pair) break;
       const keyNode = pair.key as Node;
       if (key && i === path.length - 1) {

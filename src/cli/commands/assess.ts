@@ -19,6 +19,7 @@ import { localDate } from '../date.js';
 import { columnsOf, type Io, UsageError, writeAtomic } from '../io.js';
 import { envLocale, matchLocale, pickLocale, toolLocale } from '../locale.js';
 import { VERSION } from '../run.js';
+import { rawStream } from '../streams.js';
 
 /** The language question comes before there is a language: its key hint is in both. */
 const LANGUAGE_KEYS = { select: '↑↓ · Enter 回车', checkbox: '' };
@@ -29,7 +30,7 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== 
 const shellWord = (s: string): string => (/^[\p{L}\p{N}_@%+=:,./-]+$/u.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
 
 function prompterFor(io: Io, color: boolean, t: AssessStrings, keys = { select: t.keysSelect, checkbox: t.keysCheckbox }): Prompter {
-  return createInquirerPrompter({ input: io.stdin, output: io.stdout }, { color, keys, words: { yes: t.yes, no: t.no } });
+  return createInquirerPrompter({ input: io.stdin, output: rawStream(io.stdout) }, { color, keys, words: { yes: t.yes, no: t.no } });
 }
 
 /** The file to write: -o, else the resumed file, else today's default; an existing one only with --force or --resume. */

@@ -1,0 +1,93 @@
+import { readFileSync, readlinkSync } from 'node:fs';
+import { streamSafe } from '../render/safe.js';
+import type { Io } from './io.js';
+
+type Out = Io['stdout'];
+
+/** What went wrong writing standard output, if anything: a closed pipe is not an error. */
+interface Outcome {
+  error?: NodeJS.ErrnoException;
+  closed: boolean;
+}
+
+/**
+ * Node.js opens /dev/null, read-write, in place of a standard stream that was closed when it started
+ * (`kamcheck report … >&-`); a shell's `>/dev/null` opens it write-only. Linux only; elsewhere: false.
+ */
+function closedAtStart(fd: number): boolean {
+  if (process.platform !== 'linux') return false;
+  try {
+    if (readlinkSync(`/proc/self/fd/${fd}`) !== '/dev/null') return false;
+    const flags = /^flags:\s*([0-7]+)/m.exec(readFileSync(`/proc/self/fdinfo/${fd}`, 'utf8'))?.[1];
+    return flags !== undefined && (Number.parseInt(flags, 8) & 3) === 2;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A stream that makes text safe before it reaches a terminal (control characters shown, not obeyed; colour
+ * codes kept when colour is on) and that records write errors instead of letting them end the process.
+ * `raw` is the stream itself, for the interactive prompts, which draw with cursor movements of their own.
+ */
+function guard(target: Out, terminal: () => boolean, colour: () => boolean, outcome: Outcome): Out {
+  const onError = (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') outcome.closed = true;
+    else outcome.error ??= e;
+  };
+  (target as NodeJS.EventEmitter).on?.('error', onError);
+  if ((target as { fd?: number }).fd === 1 && closedAtStart(1)) {
+    outcome.error = Object.assign(new Error('standard output is closed'), { code: 'EBADF' });
+  }
+  const write = (chunk: unknown, ...rest: unknown[]): boolean => {
+    const done = rest.find((r) => typeof r === 'function') as ((e?: Error | null) => void) | undefined;
+    if (outcome.closed || outcome.error) {
+      done?.();
+      return true;
+    }
+    const text = typeof chunk === 'string' && terminal() ? streamSafe(chunk, colour()) : chunk;
+    try {
+      return (target.write as (c: unknown, cb?: (e?: Error | null) => void) => boolean).call(target, text, (e) => {
+        if (e) onError(e as NodeJS.ErrnoException);
+        done?.();
+      });
+    } catch (e) {
+      onError(e as NodeJS.ErrnoException);
+      return true;
+    }
+  };
+  return new Proxy(target, {
+    get(t, prop) {
+      if (prop === 'write') return write;
+      if (prop === 'raw') return t;
+      const v = Reflect.get(t, prop, t);
+      return typeof v === 'function' ? v.bind(t) : v;
+    },
+  });
+}
+
+/** The stream under a guarded one, for prompts that move the cursor themselves. */
+export const rawStream = (s: Out): Out => (s as Out & { raw?: Out }).raw ?? s;
+
+/**
+ * The run's I/O with guarded output streams, and `finish`, which waits until standard output has taken
+ * everything and turns a write error into exit 2 with a one-line reason. A closed pipe (`| head`) ends quietly.
+ */
+export function guardIo(io: Io, colour: () => boolean): { io: Io; finish: (code: number) => Promise<number> } {
+  const out: Outcome = { closed: false };
+  const err: Outcome = { closed: false };
+  const stdout = guard(io.stdout, () => io.stdout.isTTY === true, colour, out);
+  // Messages are for people, whether stderr is a terminal or a CI log.
+  const stderr = guard(io.stderr, () => true, colour, err) as Io['stderr'];
+  const finish = async (code: number): Promise<number> => {
+    if (!out.closed && !out.error) await new Promise<void>((resolve) => stdout.write('', () => resolve()));
+    // An error of the last write is emitted on the next turn of the event loop.
+    await new Promise((resolve) => setImmediate(resolve));
+    if (!out.error) return code;
+    const e = out.error;
+    const reason = e.code === 'ENOSPC' ? 'no space left on the device' : e.code === 'EBADF' ? 'standard output is closed' : (e.code ?? e.message);
+    stderr.write(`kamcheck: error: cannot write the output: ${reason}\n`);
+    return 2;
+  };
+  return { io: { ...io, stdout, stderr }, finish };
+}
