@@ -37,7 +37,7 @@ export function buildModel(doc: Questionnaire): Model {
       let options: Option[] = [];
       let naAllowed = question.type !== 'text' && question.na === true;
       if (question.type === 'scale') {
-        const scale = doc.scales?.[question.scale];
+        const scale = doc.scales && Object.hasOwn(doc.scales, question.scale) ? doc.scales[question.scale] : undefined;
         options = scale?.options ?? [];
         naAllowed ||= scale?.na === true;
       } else if (question.type === 'choice' || question.type === 'multi') {

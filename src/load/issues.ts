@@ -17,6 +17,7 @@ function valueAt(data: unknown, path: Path): unknown {
 export function kindOf(v: unknown): string {
   if (v === null) return 'null';
   if (Number.isNaN(v)) return 'NaN';
+  if (v === Number.POSITIVE_INFINITY || v === Number.NEGATIVE_INFINITY) return 'infinity';
   if (Array.isArray(v)) return 'list';
   if (typeof v === 'object') return 'mapping';
   return typeof v;
@@ -108,6 +109,11 @@ function collect(source: Source, issues: readonly Issue[], base: Path): Diagnost
     const lastKey = String(path[path.length - 1] ?? '');
     const parent = path.slice(0, -1);
     const field = subject(path);
+    // `.inf` is a YAML number, but no count or score: say so rather than "expected number, found number".
+    if (value === Number.POSITIVE_INFINITY || value === Number.NEGATIVE_INFINITY) {
+      out.push(diag('not-finite', { ...field, found: value > 0 ? '.inf' : '-.inf' }, at()));
+      continue;
+    }
     if (value === undefined && issue.code !== 'unrecognized_keys' && issue.code !== 'custom') {
       out.push(diag('missing-key', { key: lastKey }, at(parent)));
       continue;
@@ -158,11 +164,11 @@ function collect(source: Source, issues: readonly Issue[], base: Path): Diagnost
         break;
       case 'invalid_format':
       case 'custom':
-        out.push(diag(issue.message in FORMAT_CODES ? issue.message : 'invalid-value', { found: String(value) }, at()));
+        out.push(diag(Object.hasOwn(FORMAT_CODES, issue.message) ? issue.message : 'invalid-value', { found: String(value) }, at()));
         break;
       case 'invalid_key':
         for (const sub of issue.issues) {
-          out.push(diag(sub.message in FORMAT_CODES ? sub.message : 'invalid-value', { found: lastKey }, at(path, true)));
+          out.push(diag(Object.hasOwn(FORMAT_CODES, sub.message) ? sub.message : 'invalid-value', { found: lastKey }, at(path, true)));
         }
         break;
       case 'invalid_element':
@@ -176,6 +182,7 @@ function collect(source: Source, issues: readonly Issue[], base: Path): Diagnost
 }
 
 const FORMAT_CODES: Record<string, true> = {
+  'one-line': true,
   slug: true,
   'locale-tag': true,
   'control-char-in-string': true,

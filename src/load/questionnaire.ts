@@ -111,7 +111,7 @@ export function checkQuestionnaire(model: Model, source: Source): Diagnostic[] {
       const scored = (q.weight ?? 1) > 0;
       switch (q.type) {
         case 'scale':
-          if (!doc.scales?.[q.scale]) {
+          if (!doc.scales || !Object.hasOwn(doc.scales, q.scale)) {
             const hint = closest(q.scale, Object.keys(doc.scales ?? {})) ?? '';
             out.push(diag('unknown-scale', { id: q.scale, hint }, at([...p, 'scale'])));
           }
@@ -127,6 +127,9 @@ export function checkQuestionnaire(model: Model, source: Source): Diagnostic[] {
           if (scored && !q.scoring) out.push(diag('scoring-missing', {}, at(p)));
           if (q.scoring && 'from' in q.scoring && q.scoring.from === q.scoring.to)
             out.push(diag('scoring-flat', {}, at([...p, 'scoring'])));
+          // A score is (answer − from) / (to − from): a span past the largest number makes every score NaN.
+          else if (q.scoring && 'from' in q.scoring && !Number.isFinite(q.scoring.to - q.scoring.from))
+            out.push(diag('scoring-span', {}, at([...p, 'scoring'])));
           if (q.scoring && 'bands' in q.scoring) {
             q.scoring.bands.forEach((b, i, all) => {
               const prev = all[i - 1];

@@ -26,6 +26,9 @@ export type Path = readonly (string | number)[];
 // embeddings, overrides and isolates (U+202A–202E, U+2066–2069): they can make a report read other than it is.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
 export const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+/** The same for a parsed string, where a carriage return can only come from an escape ("\r"): it rewrites a line. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: as above.
+export const TEXT_CONTROL_CHARS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
 /**
  * Offset of the first byte that is not valid UTF-8, or -1. Overlong forms, UTF-16 surrogates and

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { LocaleTag, SafeString } from './common.js';
+import { LocaleTag, OneLine, SafeString } from './common.js';
 
 export const AnswerValue = z.union([SafeString, z.number(), z.boolean(), z.null(), z.array(z.union([SafeString, z.number()]))]);
 export type AnswerValue = z.infer<typeof AnswerValue>;
@@ -24,10 +24,10 @@ function isCalendarDay(s: string): boolean {
 const IsoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'iso-date' }), z.refine(isCalendarDay, { error: 'iso-date' }));
 
 export const Respondent = z.strictObject({
-  name: z.optional(SafeString),
-  role: z.optional(SafeString),
-  organization: z.optional(SafeString),
-  unit: z.optional(SafeString),
+  name: z.optional(OneLine),
+  role: z.optional(OneLine),
+  organization: z.optional(OneLine),
+  unit: z.optional(OneLine),
 });
 export type Respondent = z.infer<typeof Respondent>;
 

@@ -1,16 +1,18 @@
 // Schemas use zod/mini: the same checks and issues as classic zod in a fraction of the start-up time.
 import * as z from 'zod/mini';
-import { CONTROL_CHARS } from '../load/yaml.js';
+import { TEXT_CONTROL_CHARS } from '../load/yaml.js';
 
 export const SLUG = /^[a-z0-9][a-z0-9-]*$/;
 export const Slug = z.string().check(z.regex(SLUG, { error: 'slug' }));
 export const LocaleTag = z.string().check(z.regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { error: 'locale-tag' }));
 
 /** A string that cannot smuggle terminal control sequences into a report. */
-export const SafeString = z.string().check(z.refine((s) => !CONTROL_CHARS.test(s), { error: 'control-char-in-string' }));
+export const SafeString = z.string().check(z.refine((s) => !TEXT_CONTROL_CHARS.test(s), { error: 'control-char-in-string' }));
+/** Text that belongs on one line (a name, an organisation): a line break in it could forge a line of a report. */
+export const OneLine = SafeString.check(z.refine((s) => !s.includes('\n'), { error: 'one-line' }));
 export const NonEmpty = z.string().check(
   z.minLength(1),
-  z.refine((s) => !CONTROL_CHARS.test(s), { error: 'control-char-in-string' }),
+  z.refine((s) => !TEXT_CONTROL_CHARS.test(s), { error: 'control-char-in-string' }),
 );
 
 /** Human-facing text: one string for every locale, or a string per locale. */

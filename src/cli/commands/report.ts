@@ -27,10 +27,11 @@ export function gateFailures(report: Report, gates: { failUnder?: number; minCov
   const out: string[] = [];
   if (gates.failUnder !== undefined) {
     const s = report.overall.score;
-    if (s === null) out.push(t.gateNoScore(gates.failUnder));
+    // A missing score fails the gate, whatever made it missing.
+    if (s === null || !Number.isFinite(s)) out.push(t.gateNoScore(gates.failUnder));
     else if (s < gates.failUnder) out.push(t.gateFailUnder(s.toFixed(1), gates.failUnder));
   }
-  if (gates.minCoverage !== undefined && report.overall.coverage < gates.minCoverage) {
+  if (gates.minCoverage !== undefined && !(report.overall.coverage >= gates.minCoverage)) {
     out.push(t.gateCoverage(report.overall.coverage.toFixed(3), gates.minCoverage));
   }
   if (gates.failOn !== undefined) {
