@@ -2,7 +2,7 @@ import { canonicalize, findOption, type Model, type QuestionInfo, toNumber } fro
 import type { Answer } from '../core/score.js';
 import { type Diagnostic, diag } from '../diagnostics.js';
 import { type AnswerEntry, AnswersFile } from '../schema/answers.js';
-import { closest, display, issuesToDiagnostics, PARSE_OPTIONS } from './issues.js';
+import { closest, display, hinter, issuesToDiagnostics, PARSE_OPTIONS } from './issues.js';
 import { locate, type Path, parseYaml, type Source } from './yaml.js';
 
 export interface ParsedAnswers {
@@ -104,12 +104,12 @@ export function checkAnswers(parsed: ParsedAnswers, model: Model): { answers: Ma
     if (!targetIds.includes(id)) out.push(diag('unknown-target', { id, hint: closest(id, targetIds) ?? '' }, at(['targets', id], true)));
   }
   const answers = new Map<string, Answer>();
+  const hint = hinter();
   for (const [id, entry] of Object.entries(doc.answers ?? {})) {
     const p: Path = ['answers', id];
     const info = model.byId.get(id);
     if (!info) {
-      const hint = closest(id, model.byId.keys());
-      out.push(diag('unknown-question', { id, hint: hint ?? '' }, at(p, true)));
+      out.push(diag('unknown-question', { id, hint: hint(id, model.byId.keys()) ?? '' }, at(p, true)));
       continue;
     }
     if (!info.audience.includes(perspective)) {

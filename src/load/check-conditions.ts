@@ -41,7 +41,8 @@ export function checkCondition(c: Condition, path: Path, scope: ConditionScope):
   }
   const id = 'answer' in c ? c.answer : c.questionScore;
   const idKey = 'answer' in c ? 'answer' : 'questionScore';
-  const info = scope.model.byId.get(id);
+  // With a duplicate id, the first question of that id is the one a condition can mean (the duplicate is reported).
+  const info = scope.model.questions.find((q) => q.question.id === id);
   if (!info) return [...out, diag('unknown-question', { id, hint: closest(id, scope.model.byId.keys()) ?? '' }, at([...path, idKey]))];
   if (scope.before !== undefined && info.index >= scope.before) {
     return [...out, diag('when-order', { id }, at([...path, idKey]))];

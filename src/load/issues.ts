@@ -38,6 +38,25 @@ function distance(a: string, b: string): number {
   return prev[b.length] ?? 0;
 }
 
+/** How many names of one file get a "did you mean": past a few hundred mistakes, no one reads them, and each costs. */
+export const HINTED = 200;
+
+/** `closest`, for at most HINTED names; after that, no hint. */
+export function hinter(): (id: string, candidates: Iterable<string>) => string | undefined {
+  let n = 0;
+  return (id, candidates) => (n++ < HINTED ? closest(id, candidates) : undefined);
+}
+
+/** One character added, dropped, changed, or two neighbours swapped. */
+function isTypo(a: string, b: string): boolean {
+  if (distance(a, b) === 1) return true;
+  if (a.length !== b.length) return false;
+  const diff = [...a].flatMap((ch, i) => (ch === b[i] ? [] : [i]));
+  return diff.length === 2 && diff[1] === (diff[0] as number) + 1 && a[diff[0] as number] === b[diff[1] as number] && a[diff[1] as number] === b[diff[0] as number];
+}
+
+const asObject = (v: unknown): object => (v !== null && typeof v === 'object' && !Array.isArray(v) ? v : {});
+
 /** The candidate nearest to a mistyped name, when one is near enough to be a likely typo. */
 export function closest(id: string, candidates: Iterable<string>): string | undefined {
   let best: string | undefined;
@@ -115,7 +134,10 @@ function collect(source: Source, issues: readonly Issue[], base: Path): Diagnost
       continue;
     }
     if (value === undefined && issue.code !== 'unrecognized_keys' && issue.code !== 'custom') {
-      out.push(diag('missing-key', { key: lastKey }, at(parent)));
+      // A key one slip away from the missing one (`tpye` for `type`) is that key misspelt: say so, at the misspelling.
+      const typo = Object.keys(asObject(valueAt(source.data, parent))).find((k) => k !== lastKey && isTypo(k, lastKey));
+      if (typo !== undefined) out.push(diag('unknown-key', { key: typo, hint: lastKey }, at([...parent, typo], true)));
+      else out.push(diag('missing-key', { key: lastKey }, at(parent)));
       continue;
     }
     switch (issue.code) {
