@@ -1,0 +1,186 @@
+// Hostile inputs and hostile surroundings: devices as input, closed and full output streams, `-o` onto things
+// that are not regular files, large generated files. The CLI must answer each with a one-line reason and the
+// documented exit code, within bounds of time and memory.
+import { spawnSync } from 'node:child_process';
+import {
+  chmodSync,
+  existsSync,
+  lstatSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, runCli } from './helpers/cli.js';
+
+const BIN = join(ROOT, 'bin/kamcheck.js');
+const EXAMPLE = join(ROOT, 'examples/midsize-components.en.yaml');
+const linux = process.platform === 'linux';
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'kamcheck-hard-'));
+  if (!existsSync(join(ROOT, 'dist/kamcheck.cjs'))) spawnSync(process.execPath, ['scripts/build.js'], { cwd: ROOT });
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Run the built CLI through a shell (for pipes and redirections); report its peak memory on the last stderr line. */
+function shell(command: string): { status: number | null; stdout: string; stderr: string; ms: number; mb: number } {
+  const probe = join(dir, 'probe.mjs');
+  writeFileSync(
+    probe,
+    `process.on('exit', () => process.stderr.write('\\nRSS ' + Math.round(process.resourceUsage().maxRSS / 1024) + '\\n'));\nawait import(${JSON.stringify(BIN)});\n`,
+  );
+  const started = performance.now();
+  const r = spawnSync('sh', ['-c', command.replaceAll('KAMCHECK', `"${process.execPath}" "${probe}"`)], {
+    cwd: dir,
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH ?? '' },
+  });
+  const ms = performance.now() - started;
+  const m = /\nRSS (\d+)\n$/.exec(r.stderr);
+  return { status: r.status, stdout: r.stdout, stderr: m ? r.stderr.slice(0, m.index) : r.stderr, ms, mb: Number(m?.[1] ?? 0) };
+}
+
+describe('unbounded input', () => {
+  it.runIf(linux).each([
+    ['an answers file', `KAMCHECK validate /dev/zero`],
+    ['a questionnaire', `KAMCHECK validate -q /dev/zero ${EXAMPLE}`],
+    ['random bytes', `KAMCHECK report ${EXAMPLE} -q /dev/urandom`],
+  ])('%s from a device that never ends: read up to the limit, then refused', (_, command) => {
+    const r = shell(command);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^\/dev\/(zero|urandom):1:1: error: file is (larger than 5 MB, the most kamcheck reads|not valid UTF-8)/);
+    expect(r.ms).toBeLessThan(5000);
+    expect(r.mb).toBeLessThan(200);
+  });
+});
+
+describe('large generated files', () => {
+  it('20,000 unknown answers: located in linear time, 100 shown, the rest counted', () => {
+    const ids = Array.from({ length: 20000 }, (_, i) => `  not-a-question-${i}: 1\n`).join('');
+    writeFileSync(join(dir, 'unknown.yaml'), `kamcheck: 1\nquestionnaire: kam-five-pitfalls\nanswers:\n${ids}`);
+    const r = shell('KAMCHECK validate unknown.yaml');
+    expect(r.status).toBe(2);
+    const lines = r.stderr.trimEnd().split('\n');
+    expect(lines).toHaveLength(101);
+    expect(lines[0]).toBe('unknown.yaml:4:3: error: unknown question "not-a-question-0"');
+    expect(lines[100]).toBe('kamcheck: … and 19,900 more');
+    expect(r.ms).toBeLessThan(5000);
+    expect(r.mb).toBeLessThan(200);
+  });
+
+  it('a 1 MB key is cut in the message', async () => {
+    writeFileSync(join(dir, 'long-key.yaml'), `kamcheck: 1\nquestionnaire: small\nanswers:\n  ? ${'k'.repeat(1_000_000)}\n  : 1\n`);
+    const r = await runCli(['validate', 'long-key.yaml', '-q', join(ROOT, 'tests/fixtures/valid/small.yaml')], { cwd: dir });
+    expect(r.stderr).toBe(`long-key.yaml:4:5: error: unknown question "${'k'.repeat(79)}…"\n`);
+  });
+
+  it('notes that all alias one 4.5 MB string: refused quickly by the size they expand to', () => {
+    const big = 'x'.repeat(4_500_000);
+    const notes = Array.from({ length: 90 }, (_, i) => `  q${i}: { note: *big }\n`).join('');
+    writeFileSync(join(dir, 'alias-notes.yaml'), `kamcheck: 1\nquestionnaire: kam-five-pitfalls\nx: &big "${big}"\nanswers:\n${notes}`);
+    const r = shell('KAMCHECK report alias-notes.yaml -f markdown');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(
+      'alias-notes.yaml:6:15: error: YAML aliases repeat too much text (more than 5 MB once expanded); refusing to read this file\n',
+    );
+    expect(r.ms).toBeLessThan(5000);
+  });
+});
+
+describe('output streams', () => {
+  it('a pipe closed early (| head) ends quietly', () => {
+    const r = shell('KAMCHECK show -f json | head -c 10; echo " $?"');
+    expect(r.stdout).toBe('{\n  "kamch 0\n');
+    expect(r.stderr).toBe('');
+  });
+
+  it.runIf(linux)('a full disk is exit 2 with a one-line reason', () => {
+    const r = shell(`KAMCHECK report ${EXAMPLE} > /dev/full; echo "exit $?"`);
+    expect(r.stdout).toBe('exit 2\n');
+    expect(r.stderr).toBe('kamcheck: error: cannot write the output: no space left on the device\n');
+  });
+
+  it.runIf(linux)('a closed standard output is exit 2 with a one-line reason', () => {
+    const r = shell(`KAMCHECK report ${EXAMPLE} >&-; echo "exit $?"`);
+    expect(r.stdout).toBe('exit 2\n');
+    expect(r.stderr).toBe('kamcheck: error: cannot write the output: standard output is closed\n');
+  });
+
+  it('/dev/null is a fine place for output', () => {
+    const r = shell(`KAMCHECK report ${EXAMPLE} > /dev/null; echo "exit $?"`);
+    expect(r.stdout).toBe('exit 0\n');
+  });
+
+  it('text for a terminal shows control characters instead of obeying them; colour codes stay', async () => {
+    const { guardIo } = await import('../src/cli/streams.js');
+    let text = '';
+    const out = Object.assign(
+      new (await import('node:stream')).Writable({
+        write(chunk, _e, done) {
+          text += String(chunk);
+          done();
+        },
+      }),
+      { isTTY: true },
+    );
+    const { io } = guardIo({ argv: [], stdin: process.stdin, stdout: out, stderr: out, env: {}, cwd: dir }, () => true);
+    io.stdout.write('\u001b[1mTitle\u001b[22m Write plans\rALL GOOD \u001b[2J\u001b]52;c;ZXZpbA==\u0007 \u202eevil\n');
+    expect(text).toBe('\u001b[1mTitle\u001b[22m Write plans␍ALL GOOD ␛[2J␛]52;c;ZXZpbA==␇ \ufffdevil\n');
+  });
+});
+
+describe('-o writes only regular files', () => {
+  const report = (out: string, ...more: string[]) => runCli(['report', EXAMPLE, '-f', 'markdown', '-o', out, ...more], { cwd: dir });
+
+  it('keeps the mode of a file it replaces', async () => {
+    writeFileSync(join(dir, 'private.md'), 'old');
+    chmodSync(join(dir, 'private.md'), 0o600);
+    expect((await report('private.md', '--force')).code).toBe(0);
+    expect(statSync(join(dir, 'private.md')).mode & 0o777).toBe(0o600);
+    expect(readFileSync(join(dir, 'private.md'), 'utf8')).toMatch(/^# /);
+  });
+
+  it.runIf(linux)('never replaces a device, even with --force', async () => {
+    const r = await report('/dev/null', '--force');
+    expect(r.stderr).toBe('kamcheck: error: cannot write /dev/null: not a regular file (kamcheck replaces only regular files)\n');
+    expect(r.code).toBe(2);
+    expect(lstatSync('/dev/null').isCharacterDevice()).toBe(true);
+  });
+
+  it('treats a dangling symbolic link as something there, not as nothing', async () => {
+    symlinkSync(join(dir, 'nowhere'), join(dir, 'dangling.md'));
+    const r = await report('dangling.md');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('kamcheck: error: cannot write dangling.md: not a regular file (kamcheck replaces only regular files)\n');
+    expect(lstatSync(join(dir, 'dangling.md')).isSymbolicLink()).toBe(true);
+  });
+
+  it('16 runs at once onto one new name: exactly one writes it', async () => {
+    const results = await Promise.all(Array.from({ length: 16 }, () => report('race.md')));
+    expect(results.filter((r) => r.code === 0)).toHaveLength(1);
+    for (const r of results.filter((x) => x.code !== 0)) {
+      expect(r.stderr).toBe('kamcheck: error: race.md already exists; use --force to overwrite it\n');
+    }
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('a 248-character name is fine', async () => {
+    const name = `${'n'.repeat(245)}.md`;
+    expect((await report(name)).code).toBe(0);
+    expect(existsSync(join(dir, name))).toBe(true);
+  });
+
+  it('an empty name, a folder and a missing folder: one line each', async () => {
+    expect((await report('')).stderr).toBe('kamcheck: error: -o needs a file name (or - for standard output)\n');
+    expect((await report('.')).stderr).toBe('kamcheck: error: cannot write .: is a directory\n');
+    expect((await report('nodir/x.md')).stderr).toBe('kamcheck: error: cannot write nodir/x.md: no such folder\n');
+  });
+});
