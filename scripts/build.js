@@ -21,15 +21,22 @@ await build({
   target: 'node20',
   minify: true,
   legalComments: 'none',
-  define: { __KAMCHECK_VERSION__: JSON.stringify(pkg.version), 'import.meta.url': '__kcUrl' },
+  define: {
+    __KAMCHECK_VERSION__: JSON.stringify(pkg.version),
+    __KAMCHECK_BUILD__: JSON.stringify(`${pkg.version}+${Date.now().toString(36)}`),
+    'import.meta.url': '__kcUrl',
+  },
   banner: { js: "const __kcUrl=require('node:url').pathToFileURL(__filename).href;" },
   // yaml's ES module build (the same code as its CommonJS one) lets the bundler drop what kamcheck never calls.
   alias: { yaml: './node_modules/yaml/browser/index.js' },
   logLevel: 'warning',
 });
 
-// Load the bundle as bin/kamcheck.js does, keeping the Script to take its code cache from.
-const script = new Script(Module.wrap(readFileSync(file, 'utf8')), { filename: file });
+// Load the bundle as bin/kamcheck.js does, keeping the Script to take its code cache from. V8 keeps the file name
+// in the cache and stack traces show it: the name is the one the bundle has once it is in place, and the cache
+// starts with that name on a line of its own, so that bin/kamcheck.js uses it only for that very file.
+const final = resolve('dist/kamcheck.cjs');
+const script = new Script(Module.wrap(readFileSync(file, 'utf8')), { filename: final });
 const bundle = { exports: {} };
 script.runInThisContext().call(bundle.exports, bundle.exports, createRequire(file), bundle, file, out);
 const cli = async (argv, stdin = '') => {
@@ -57,7 +64,7 @@ const example = 'examples/midsize-components.en.yaml';
 for (const format of ['json', 'terminal', 'markdown']) await cli(['report', example, '--format', format]);
 await cli(['validate', example]);
 await cli(['--help']);
-writeFileSync(`${file}.cache`, script.createCachedData());
+writeFileSync(`${file}.cache`, Buffer.concat([Buffer.from(`${final}\n`), script.createCachedData()]));
 
 rmSync('dist', { recursive: true, force: true });
 renameSync(out, 'dist');

@@ -2,6 +2,7 @@ import { buildModel, type Model } from '../core/model.js';
 import type { Answers } from '../core/score.js';
 import { type Diagnostic, hasErrors, InputError } from '../diagnostics.js';
 import { checkAnswers, type ParsedAnswers, parseAnswers } from '../load/answers.js';
+import { readCachedQuestionnaire, writeCachedQuestionnaire } from './cache.js';
 import { bundledQuestionnaire, displayName, type Io, readCompiled, readInput } from './io.js';
 
 /** Options every command shares. */
@@ -21,14 +22,20 @@ export function failOnErrors(ds: Diagnostic[]): void {
 export async function readQuestionnaire(io: Io, path: string | undefined): Promise<{ model: Model }> {
   const file = path ?? bundledQuestionnaire();
   const bytes = await readInput(io, file);
-  if (path === undefined) {
-    const compiled = readCompiled(bytes);
-    if (compiled) return { model: buildModel(compiled) };
+  // A questionnaire checked before, with the same bytes: the bundled one by the build, others by an earlier run.
+  const compiled = path === undefined ? readCompiled(bytes) : readCachedQuestionnaire(io.env, bytes);
+  if (compiled) {
+    try {
+      return { model: buildModel(compiled) };
+    } catch {
+      // A cache entry that does not hold what it should: read the YAML as if there were none.
+    }
   }
   // The questionnaire schema is built only when a questionnaire is read from YAML.
   const { loadQuestionnaire } = await import('../load/questionnaire.js');
   const { loaded, diagnostics } = loadQuestionnaire(path ? displayName(path) : file, bytes);
   if (!loaded) throw new InputError(diagnostics);
+  if (path !== undefined) writeCachedQuestionnaire(io.env, bytes, loaded.model.doc);
   return loaded;
 }
 

@@ -85,7 +85,8 @@ export function guardIo(io: Io, colour: () => boolean): { io: Io; finish: (code:
     await new Promise((resolve) => setImmediate(resolve));
     if (!out.error) return code;
     const e = out.error;
-    const reason = e.code === 'ENOSPC' ? 'no space left on the device' : e.code === 'EBADF' ? 'standard output is closed' : (e.code ?? e.message);
+    const reason =
+      e.code === 'ENOSPC' ? 'no space left on the device' : e.code === 'EBADF' ? 'standard output is closed' : (e.code ?? e.message);
     stderr.write(`kamcheck: error: cannot write the output: ${reason}\n`);
     return 2;
   };

@@ -193,7 +193,8 @@ export const DIAGNOSTICS_ZH: Table = {
   'not-in-audience': (a) => `题目“${a.id}”不向“${a.perspective}”视角提问（提问对象：${a.audience}）`,
   'unknown-target': (a) => `未知的目标“${a.id}”${hintZh(a)}：请写“overall”或某个维度的 id`,
   'condition-no-test': (a) => `条件缺少判断，可用：${a.ops}`,
-  'condition-tests': (a) => `一个条件只能包含一个判断，实际有 ${a.count} 个（${String(a.found).split(', ').join('、')}）；多个判断请放进“all”`,
+  'condition-tests': (a) =>
+    `一个条件只能包含一个判断，实际有 ${a.count} 个（${String(a.found).split(', ').join('、')}）；多个判断请放进“all”`,
   'when-score': () => '题目的“when”不能使用维度得分，请改用前面题目的答案',
   'unknown-question': (a) => `未知的题目“${a.id}”${hintZh(a)}`,
   'when-order': (a) => `“when”只能引用排在本题之前的题目，“${a.id}”不是`,

@@ -52,7 +52,12 @@ function isTypo(a: string, b: string): boolean {
   if (distance(a, b) === 1) return true;
   if (a.length !== b.length) return false;
   const diff = [...a].flatMap((ch, i) => (ch === b[i] ? [] : [i]));
-  return diff.length === 2 && diff[1] === (diff[0] as number) + 1 && a[diff[0] as number] === b[diff[1] as number] && a[diff[1] as number] === b[diff[0] as number];
+  return (
+    diff.length === 2 &&
+    diff[1] === (diff[0] as number) + 1 &&
+    a[diff[0] as number] === b[diff[1] as number] &&
+    a[diff[1] as number] === b[diff[0] as number]
+  );
 }
 
 const asObject = (v: unknown): object => (v !== null && typeof v === 'object' && !Array.isArray(v) ? v : {});
