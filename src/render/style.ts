@@ -1,10 +1,10 @@
 import { Chalk, type ChalkInstance } from 'chalk';
-import stringWidth from 'string-width';
+import { textWidth } from './width.js';
 
 export const makeChalk = (color: boolean): ChalkInstance => new Chalk({ level: color ? 1 : 0 });
 
 /** Display width in terminal columns: CJK characters take two. */
-export const width = (s: string): number => stringWidth(s);
+export const width = (s: string): number => textWidth(s);
 
 export function padEnd(s: string, w: number): string {
   return s + ' '.repeat(Math.max(0, w - width(s)));

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { padEnd, truncate, width } from '../src/render/style.js';
+import { charWidth } from '../src/render/width.js';
+
+describe('terminal width without string-width', () => {
+  it.each([
+    ['plain ASCII', 'Overall: 51.7 / 100', 19],
+    ['CJK characters take two columns', '大客户管理', 10],
+    ['full-width punctuation takes two', '，。、；：！？（）', 18],
+    ['Hangul and kana', '한국어 かな', 11],
+    ['box drawing and marks used by the renderers take one', '✔ ✓ ❯ ◉ ◯ … — – · │ ─ █ ░', 25],
+    ['picture emoji take two', '🔴🟢✅❌⭐', 10],
+    ['a combining accent takes none', 'e\u0301', 1],
+    ['a skin-tone modifier joins its emoji', '👍🏽', 2],
+    ['colour codes take none', '\u001b[1mbold\u001b[22m', 4],
+    ['control characters take none', 'a\u0007b', 2],
+  ])('%s', (_, text, cols) => {
+    expect(width(text)).toBe(cols);
+  });
+
+  it('pads and cuts by columns, not characters', () => {
+    expect(padEnd('中文', 6)).toBe('中文  ');
+    expect(truncate('大客户管理成熟度', 9)).toBe('大客户管…');
+  });
+
+  it('knows the edges of the wide ranges', () => {
+    expect([0x10ff, 0x1100, 0x115f, 0x1160].map(charWidth)).toEqual([1, 2, 2, 1]);
+    expect([0x4dff, 0x4e00, 0x9fff, 0xa4cf, 0xa4d0].map(charWidth)).toEqual([1, 2, 2, 2, 1]);
+    expect([0x1f64f, 0x1f650, 0x20000, 0x2fffd].map(charWidth)).toEqual([2, 1, 2, 2]);
+  });
+});
