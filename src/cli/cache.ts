@@ -19,14 +19,7 @@ export function cacheDir(env: Io['env'], platform = process.platform): string | 
   return platform === 'darwin' ? join(env.HOME, 'Library', 'Caches', 'kamcheck') : join(env.HOME, '.cache', 'kamcheck');
 }
 
-/** A second hash over the bytes, in the other direction, so that the key is 64 bits and an edit is never missed. */
-function reverseKey(bytes: Uint8Array): string {
-  let h = 0x01000193;
-  for (let i = bytes.length - 1; i >= 0; i--) h = Math.imul(h ^ (bytes[i] as number), 0x5bd1e995);
-  return (h >>> 0).toString(16);
-}
-
-const entry = (dir: string, bytes: Uint8Array) => join(dir, `q-${contentKey(bytes)}-${reverseKey(bytes)}.json`);
+const entry = (dir: string, bytes: Uint8Array) => join(dir, `q-${contentKey(bytes)}.json`);
 
 /** A questionnaire this build checked before, with exactly these bytes; anything unreadable or odd is no entry. */
 export function readCachedQuestionnaire(env: Io['env'], bytes: Uint8Array): Questionnaire | undefined {

@@ -1,4 +1,5 @@
-import { createReadStream, existsSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { closeSync, existsSync, openSync, readFileSync, readSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MAX_BYTES } from '../load/yaml.js';
@@ -44,6 +45,26 @@ async function readStream(stream: NodeJS.ReadableStream): Promise<Uint8Array> {
   return all.length > MAX_BYTES + 1 ? all.subarray(0, MAX_BYTES + 1) : all;
 }
 
+/** A file's bytes, up to MAX_BYTES + 1, read directly: a file stream costs more to start than a small file takes to read. */
+function readBounded(path: string): Uint8Array {
+  const fd = openSync(path, 'r');
+  try {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(size === 0 ? 256 * 1024 : Math.min(4 * 1024 * 1024, size));
+      const n = readSync(fd, chunk, 0, Math.min(chunk.length, MAX_BYTES + 1 - size), null);
+      if (n === 0) break;
+      chunks.push(chunk.subarray(0, n));
+      size += n;
+      if (size > MAX_BYTES) break;
+    }
+    return chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** Why a file could not be read or written, in plain words rather than an errno. */
 export function reasonOf(e: unknown, missing: string): string {
   const err = e as NodeJS.ErrnoException;
@@ -72,7 +93,7 @@ export async function readInput(io: Io, path: string): Promise<Uint8Array> {
   }
   if (path === '') throw new UsageError('kamcheck: error: a file name is empty');
   try {
-    return await readStream(createReadStream(resolve(io.cwd, path), { end: MAX_BYTES }));
+    return readBounded(resolve(io.cwd, path));
   } catch (e) {
     throw new UsageError(`kamcheck: error: cannot read ${path}: ${reasonOf(e, 'no such file')}`);
   }
@@ -96,11 +117,9 @@ export function assetDir(name: string): string {
 export const BUNDLED_ID = 'kam-five-pitfalls';
 export const bundledQuestionnaire = (): string => join(assetDir('questionnaires'), `${BUNDLED_ID}.yaml`);
 
-/** FNV-1a over the bytes, with the length: enough to notice any edit, and no crypto module to load at start-up. */
+/** The bytes' length and SHA-256: what a cached questionnaire is keyed by. Node.js has its hashing loaded already. */
 export function contentKey(bytes: Uint8Array): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < bytes.length; i++) h = Math.imul(h ^ (bytes[i] as number), 0x01000193);
-  return `${bytes.length}-${(h >>> 0).toString(16)}`;
+  return `${bytes.length}-${createHash('sha256').update(bytes).digest('hex')}`;
 }
 
 /**

@@ -1,4 +1,3 @@
-import { readFileSync, readlinkSync } from 'node:fs';
 import { streamSafe } from '../render/safe.js';
 import type { Io } from './io.js';
 
@@ -8,21 +7,6 @@ type Out = Io['stdout'];
 interface Outcome {
   error?: NodeJS.ErrnoException;
   closed: boolean;
-}
-
-/**
- * Node.js opens /dev/null, read-write, in place of a standard stream that was closed when it started
- * (`kamcheck report … >&-`); a shell's `>/dev/null` opens it write-only. Linux only; elsewhere: false.
- */
-function closedAtStart(fd: number): boolean {
-  if (process.platform !== 'linux') return false;
-  try {
-    if (readlinkSync(`/proc/self/fd/${fd}`) !== '/dev/null') return false;
-    const flags = /^flags:\s*([0-7]+)/m.exec(readFileSync(`/proc/self/fdinfo/${fd}`, 'utf8'))?.[1];
-    return flags !== undefined && (Number.parseInt(flags, 8) & 3) === 2;
-  } catch {
-    return false;
-  }
 }
 
 /**
@@ -36,9 +20,6 @@ function guard(target: Out, terminal: () => boolean, colour: () => boolean, outc
     else outcome.error ??= e;
   };
   (target as NodeJS.EventEmitter).on?.('error', onError);
-  if ((target as { fd?: number }).fd === 1 && closedAtStart(1)) {
-    outcome.error = Object.assign(new Error('standard output is closed'), { code: 'EBADF' });
-  }
   const write = (chunk: unknown, ...rest: unknown[]): boolean => {
     const done = rest.find((r) => typeof r === 'function') as ((e?: Error | null) => void) | undefined;
     if (outcome.closed || outcome.error) {
@@ -85,8 +66,7 @@ export function guardIo(io: Io, colour: () => boolean): { io: Io; finish: (code:
     await new Promise((resolve) => setImmediate(resolve));
     if (!out.error) return code;
     const e = out.error;
-    const reason =
-      e.code === 'ENOSPC' ? 'no space left on the device' : e.code === 'EBADF' ? 'standard output is closed' : (e.code ?? e.message);
+    const reason = e.code === 'ENOSPC' ? 'no space left on the device' : (e.code ?? e.message);
     stderr.write(`kamcheck: error: cannot write the output: ${reason}\n`);
     return 2;
   };
