@@ -7,7 +7,19 @@ import Module, { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import { Script } from 'node:vm';
-import { build } from 'esbuild';
+
+// `--checkout` is the `prepare` script: npm runs it after `npm ci` in a checkout, which is what builds the CLI
+// there. It does nothing for `npm pack` and `npm publish` (their `prepack` builds), nor where esbuild, a
+// devDependency, is not installed: a package installed from its tarball comes built and runs no script at all.
+if (process.argv.includes('--checkout')) {
+  if (process.env.npm_command === 'pack' || process.env.npm_command === 'publish') process.exit(0);
+  try {
+    await import('esbuild');
+  } catch {
+    process.exit(0);
+  }
+}
+const { build } = await import('esbuild');
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const out = resolve(`.dist-${process.pid}`);
