@@ -178,3 +178,79 @@ describe('-o writes only regular files', () => {
     expect((await report('nodir/x.md')).stderr).toBe('kamcheck: error: cannot write nodir/x.md: no such folder\n');
   });
 });
+
+describe('a checked -q questionnaire is cached in the user cache folder', () => {
+  const Q = join(ROOT, 'tests/fixtures/valid/small.yaml');
+  const ANSWERS = join(ROOT, 'tests/fixtures/valid/small-answers.yaml');
+  const run = (env: Record<string, string>) => runCli(['report', ANSWERS, '-q', Q, '-f', 'json'], { env, cwd: dir });
+
+  it('writes one entry keyed by content under $XDG_CACHE_HOME/kamcheck, and reads it on the next run', async () => {
+    const xdg = join(dir, 'xdg');
+    const first = await run({ XDG_CACHE_HOME: xdg });
+    expect(first.code).toBe(0);
+    const entries = readdirSync(join(xdg, 'kamcheck'));
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatch(/^q-\d+-[0-9a-f]{64}\.json$/);
+    // The entry is what the next run uses: a title changed in it shows in the report.
+    const file = join(xdg, 'kamcheck', entries[0] as string);
+    const cached = JSON.parse(readFileSync(file, 'utf8'));
+    cached.doc.title = { en: 'From the cache', 'zh-CN': '来自缓存' };
+    writeFileSync(file, JSON.stringify(cached));
+    expect(JSON.parse((await run({ XDG_CACHE_HOME: xdg })).stdout).questionnaire.title).toBe('From the cache');
+  });
+
+  it('falls back to ~/.cache/kamcheck, and never writes beside the questionnaire', async () => {
+    const home = join(dir, 'home');
+    const before = readdirSync(join(ROOT, 'tests/fixtures/valid'));
+    expect((await run({ HOME: home })).code).toBe(0);
+    expect(readdirSync(join(home, '.cache', 'kamcheck'))).toHaveLength(1);
+    expect(readdirSync(join(ROOT, 'tests/fixtures/valid'))).toEqual(before);
+  });
+
+  it('ignores a corrupt entry and a cache folder that cannot be written', async () => {
+    const xdg = join(dir, 'xdg-corrupt');
+    await run({ XDG_CACHE_HOME: xdg });
+    for (const f of readdirSync(join(xdg, 'kamcheck'))) writeFileSync(join(xdg, 'kamcheck', f), '{"build":');
+    const corrupt = await run({ XDG_CACHE_HOME: xdg });
+    expect(corrupt.code).toBe(0);
+    expect(JSON.parse(corrupt.stdout).questionnaire.title).toBe('Small check');
+    writeFileSync(join(dir, 'not-a-folder'), '');
+    const unwritable = await run({ XDG_CACHE_HOME: join(dir, 'not-a-folder') });
+    expect(unwritable.code).toBe(0);
+    expect(unwritable.stderr).toBe('');
+  });
+});
+
+describe('conventions', () => {
+  it('FORCE_COLOR=0 turns colour off, even on a terminal', async () => {
+    const r = await runCli(['report', EXAMPLE], { isTTY: true, env: { FORCE_COLOR: '0' } });
+    expect(r.stdout).not.toContain('\u001b[');
+  });
+
+  it("a command's --help lists the global options and examples", async () => {
+    const r = await runCli(['report', '--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Global Options:\n  -V, --version');
+    expect(r.stdout).toContain('  --lang <locale>');
+    expect(r.stdout).toContain('Examples:\n  kamcheck report acme.yaml\n');
+  });
+
+  it('argument errors carry the kamcheck: prefix and point to --help', async () => {
+    const r = await runCli(['report', EXAMPLE, '--frob']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe("kamcheck: error: unknown option '--frob'\nkamcheck: see 'kamcheck report --help'\n");
+  });
+
+  it('--top 0 shows no remedies and does not claim that none fired', async () => {
+    const r = await runCli(['report', EXAMPLE, '--top', '0']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toMatch(/Top 0|No remedy fired/);
+    expect(r.stdout).toMatch(/\d+ more remedies: see --format markdown or json/);
+  });
+
+  it('a failed gate whatever made the score missing', async () => {
+    writeFileSync(join(dir, 'empty-answers.yaml'), 'kamcheck: 1\nquestionnaire: kam-five-pitfalls\nanswers: {}\n');
+    const r = await runCli(['report', 'empty-answers.yaml', '--fail-under', '50', '-f', 'json'], { cwd: dir });
+    expect(r.code).toBe(1);
+  });
+});

@@ -26,6 +26,20 @@ const commands: Record<string, () => Promise<{ default: Action }>> = {
   assess: () => import('./commands/assess.js'),
 };
 
+/** What each command's --help shows last: a few lines to copy. */
+const EXAMPLES: Record<string, string[]> = {
+  report: [
+    'kamcheck report acme.yaml',
+    'kamcheck report acme.yaml -f markdown -o acme.md',
+    'kamcheck report acme.yaml -f json --fail-under 40',
+  ],
+  validate: ['kamcheck validate my-questionnaire.yaml answers/*.yaml'],
+  init: ['kamcheck init -o acme.yaml --lang zh-CN'],
+  show: ['kamcheck show -f markdown -o form.md'],
+  schema: ['kamcheck schema answers > answers.schema.json'],
+  assess: ['kamcheck assess', 'kamcheck assess --mode interview -o acme.yaml', 'kamcheck assess --resume acme.yaml'],
+};
+
 /** Run the CLI: parse argv, run one command, return the exit code. Never calls process.exit. */
 export async function run(rawIo: Io): Promise<number> {
   let code = 0;
@@ -40,9 +54,13 @@ export async function run(rawIo: Io): Promise<number> {
     .option('--no-color', 'no colour in terminal output')
     .showSuggestionAfterError()
     .exitOverride()
+    // Every command's --help lists --lang and --no-color too.
+    .configureHelp({ showGlobalOptions: true })
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
+      // Argument errors read like kamcheck's other messages.
+      outputError: (s, write) => write(`kamcheck: ${s}`),
     });
 
   const action =
@@ -117,6 +135,13 @@ export async function run(rawIo: Io): Promise<number> {
     .option('--perspective <id>', 'answer for this perspective (e.g. customer): only its questions, in its wording')
     .option('--force', 'overwrite an existing answers file')
     .action(action('assess'));
+
+  program.showHelpAfterError("kamcheck: see 'kamcheck --help'");
+  for (const cmd of program.commands) {
+    cmd.showHelpAfterError(`kamcheck: see 'kamcheck ${cmd.name()} --help'`);
+    const examples = EXAMPLES[cmd.name()];
+    if (examples) cmd.addHelpText('after', `\nExamples:\n${examples.map((l) => `  ${l}`).join('\n')}`);
+  }
 
   return finish(await runProgram());
 

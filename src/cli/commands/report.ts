@@ -9,7 +9,7 @@ import type { Report } from '../../schema/report.js';
 import { type GlobalOptions, printDiagnostics, readAnswers, readQuestionnaire } from '../context.js';
 import { formatOf } from '../format.js';
 import { columnsOf, type Io, UsageError, writeOutput } from '../io.js';
-import { pickLocale } from '../locale.js';
+import { pickLocale, toolLocale } from '../locale.js';
 import { VERSION } from '../run.js';
 
 function number(value: unknown, flag: string, min: number, max: number): number | undefined {
@@ -74,7 +74,8 @@ export default async function report(io: Io, global: GlobalOptions, files: strin
     const worded = forPerspective(model, perspective);
     const result = evaluate(worded, answers, { perspective });
     const locale = pickLocale({ lang: global.lang, answersLocale: parsed.doc.locale, env: io.env, locales: model.doc.locales });
-    printDiagnostics(io, [...warnings, ...result.warnings], locale.startsWith('zh'));
+    // Messages follow the tool's language rule, whatever language the report itself is in.
+    printDiagnostics(io, [...warnings, ...result.warnings], toolLocale(global.lang, io.env).startsWith('zh'));
     return buildReport(
       worded,
       { ...result, warnings: [...warnings, ...result.warnings] },
