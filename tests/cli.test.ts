@@ -274,7 +274,7 @@ describe('usage', () => {
   it.each([[['frobnicate']], [['report']], [['report', 'x.yaml', '--bogus']], [['schema', 'nope']]])('exits 2 on %j', async (argv) => {
     const r = await runCli(argv);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^error: /);
+    expect(r.stderr).toMatch(/^kamcheck: error: /);
   });
 
   it('says plainly when a file cannot be read', async () => {
@@ -387,7 +387,11 @@ describe('as a real process', () => {
     const { Script } = await import('node:vm');
     const Module = (await import('node:module')).default;
     const file = join(ROOT, 'dist/kamcheck.cjs');
-    const script = new Script(Module.wrap(readFileSync(file, 'utf8')), { filename: file, cachedData: readFileSync(`${file}.cache`) });
+    // The cache starts with the name of the file it was made for, on a line of its own.
+    const cache = readFileSync(`${file}.cache`);
+    const eol = cache.indexOf(10);
+    expect(cache.toString('utf8', 0, eol)).toBe(file);
+    const script = new Script(Module.wrap(readFileSync(file, 'utf8')), { filename: file, cachedData: cache.subarray(eol + 1) });
     expect(script.cachedDataRejected).toBe(false);
   });
 
