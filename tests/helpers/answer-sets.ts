@@ -1,6 +1,6 @@
-import type { Condition } from '../../src/schema/questionnaire.js';
 import { type Canonical, type Model, type QuestionInfo, scoreOf } from '../../src/core/model.js';
 import { type Answer, evaluate, type Result } from '../../src/core/score.js';
+import type { Condition } from '../../src/schema/questionnaire.js';
 
 /** Answer sets built from a questionnaire's own options: best, worst and middle answers, and overrides on top. */
 
@@ -12,9 +12,7 @@ function numberCandidates(info: QuestionInfo): number[] {
   if (q.type !== 'number') return [];
   const s = q.scoring;
   const points = s === undefined ? [] : 'bands' in s ? s.bands.flatMap((b) => [b.min, b.min - 1]) : [s.from, s.to, (s.from + s.to) / 2];
-  return [q.min, q.max, ...points]
-    .filter((v): v is number => v !== undefined)
-    .map((v) => Math.min(q.max ?? v, Math.max(q.min ?? v, v)));
+  return [q.min, q.max, ...points].filter((v): v is number => v !== undefined).map((v) => Math.min(q.max ?? v, Math.max(q.min ?? v, v)));
 }
 
 /**
