@@ -183,4 +183,22 @@ describe('the examples', () => {
     expect(files.length).toBeGreaterThanOrEqual(3);
     expect(new Set(levels).size).toBeGreaterThanOrEqual(3);
   });
+
+  it('match the table in docs/questionnaire.md: overall score, level and number of remedies', async () => {
+    const { score } = await import('./helpers/model.js');
+    const { parse } = await import('yaml');
+    const md = readFileSync('docs/questionnaire.md', 'utf8');
+    for (const f of files) {
+      const row = md.split('\n').find((l) => l.startsWith(`| \`${f}\` |`));
+      expect(row, f).toBeDefined();
+      const cells = (row as string).split('|').map((c) => c.trim());
+      const data = parse(readFileSync(`examples/${f}`, 'utf8'));
+      const r = score(model, data.answers, data.perspective);
+      expect([cells[4], cells[5], cells[6]], f).toEqual([
+        r.overall.score?.toFixed(1),
+        `\`${r.overall.level?.id}\``,
+        String(r.remedies.length),
+      ]);
+    }
+  });
 });
