@@ -144,7 +144,7 @@ describe('the bundled questionnaire (kam-five-pitfalls)', () => {
     expect(scoreSet(model, 'best', Object.fromEntries(model.questions.map((q) => [q.question.id, null]))).overall.score).toBeNull();
   });
 
-  it('asks the customer at least 12 questions, each in the customer's own words, across four dimensions', () => {
+  it("asks the customer at least 12 questions, each in the customer's own words, across four dimensions", () => {
     expect(doc.perspectives?.map((p) => p.id)).toEqual(['internal', 'customer']);
     const customer = model.questions.filter((q) => q.audience.includes('customer'));
     expect(customer.length).toBeGreaterThanOrEqual(12);
