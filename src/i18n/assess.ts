@@ -28,8 +28,10 @@ export interface AssessStrings {
   naReserved: string;
   nothingTicked: string;
   noneOfThese: string;
+  /** The one optional prompt after an interview question: a note, and evidence after the evidence word. */
   note: string;
-  evidence: string;
+  /** The words that start the evidence part of a note ("evidence:"), lower case; the first is the one shown. */
+  evidenceWords: string[];
   allAnswered: string;
   leftUnanswered: (n: number) => string;
   whatNext: string;
@@ -43,6 +45,7 @@ export interface AssessStrings {
   interrupted: (file: string) => string;
   resumeWith: (command: string) => string;
   noStdout: string;
+  locked: (file: string, pid: number, started: string) => string;
 }
 
 /** A number range as a hint; the same signs read well in both languages. */
@@ -56,13 +59,14 @@ export const ASSESS_EN: AssessStrings = {
   resuming: (f, done, total) => `Continuing ${f}: ${done} of ${total} questions done.`,
   respondentIntro: 'About the respondent (all optional; Enter skips)',
   respondent: { name: 'Name', role: 'Role', organization: 'Organization', unit: 'Business unit' },
-  progress: (d, i, n, done, total) => `${d} · question ${i} of ${n} · ${done}/${total} done`,
+  progress: (d, i, n, done, total) =>
+    i === 0 ? `${d} · optional note · ${done}/${total} done` : `${d} · question ${i} of ${n} · ${done}/${total} done`,
   guidance: (h) => `For the interviewer: ${h}`,
   keysSelect: '↑↓ or number to move · Enter to choose · Esc for the previous question',
   keysCheckbox: '↑↓ move · Space ticks · a all · i invert · Enter to confirm · Esc back',
   keysInput: 'Enter on an empty line skips · Esc for the previous question',
   keysInputKept: 'Enter keeps the answer shown · Backspace clears it · Esc goes back',
-  keysNote: 'Enter on an empty line for none · Esc to answer the question again',
+  keysNote: 'Enter on an empty line for none · write "evidence: …" for what you saw · Esc to answer the question again',
   keysNoteKept: 'Enter keeps the text shown · Backspace clears it · Esc to answer again',
   yes: 'Yes',
   no: 'No',
@@ -82,7 +86,7 @@ export const ASSESS_EN: AssessStrings = {
   nothingTicked: 'Nothing is ticked. Does that mean',
   noneOfThese: 'None of these',
   note: 'Note (optional)',
-  evidence: 'Evidence seen (optional)',
+  evidenceWords: ['evidence:', 'evidence seen:'],
   allAnswered: 'Every question is answered.',
   leftUnanswered: (n) => (n === 1 ? '1 question is unanswered:' : `${n} questions are unanswered:`),
   whatNext: 'What now?',
@@ -96,6 +100,8 @@ export const ASSESS_EN: AssessStrings = {
   interrupted: (f) => `Stopped. Every answer so far is saved in ${f}.`,
   resumeWith: (cmd) => `To continue: ${cmd}`,
   noStdout: 'assess asks its questions on the terminal and writes the answers to a file: give -o a file name, not -',
+  locked: (f, pid, started) =>
+    `${f} is open in another interview (process ${pid}, started ${started.replace('T', ' ').slice(0, 16)} UTC); finish that one first`,
 };
 
 export const ASSESS_ZH: AssessStrings = {
@@ -105,13 +111,14 @@ export const ASSESS_ZH: AssessStrings = {
   resuming: (f, done, total) => `继续作答 ${f}：已完成 ${done}/${total} 题。`,
   respondentIntro: '受访者信息（均为选填，直接回车跳过）',
   respondent: { name: '姓名', role: '职务', organization: '公司', unit: '业务单元' },
-  progress: (d, i, n, done, total) => `${d} · 第 ${i}/${n} 题 · 已完成 ${done}/${total}`,
+  progress: (d, i, n, done, total) =>
+    i === 0 ? `${d} · 选填备注 · 已完成 ${done}/${total}` : `${d} · 第 ${i}/${n} 题 · 已完成 ${done}/${total}`,
   guidance: (h) => `访谈提示：${h}`,
   keysSelect: '↑↓ 或数字键移动 · 回车确认 · Esc 返回上一题',
   keysCheckbox: '↑↓ 移动 · 空格勾选 · a 全选 · i 反选 · 回车确认 · Esc 返回',
   keysInput: '直接回车跳过本题 · Esc 返回上一题',
   keysInputKept: '回车保留括号中的答案 · 退格键清除 · Esc 返回上一题',
-  keysNote: '没有就直接回车 · Esc 重新回答本题',
+  keysNote: '没有就直接回车 · 所见证据写在“证据：”之后 · Esc 重新回答本题',
   keysNoteKept: '回车保留括号中的内容 · 退格键清除 · Esc 重新回答本题',
   yes: '是',
   no: '否',
@@ -131,7 +138,7 @@ export const ASSESS_ZH: AssessStrings = {
   nothingTicked: '没有勾选任何一项，这表示：',
   noneOfThese: '以上都没有',
   note: '备注（选填）',
-  evidence: '所见证据（选填）',
+  evidenceWords: ['证据：', '证据:', 'evidence:'],
   allAnswered: '所有题目均已作答。',
   leftUnanswered: (n) => `还有 ${n} 题未作答：`,
   whatNext: '接下来：',
@@ -145,6 +152,8 @@ export const ASSESS_ZH: AssessStrings = {
   interrupted: (f) => `已退出，目前的所有答案都已保存在 ${f}。`,
   resumeWith: (cmd) => `继续作答：${cmd}`,
   noStdout: 'assess 在终端中提问，并把答案写入文件：-o 请给出文件名，不能用 -',
+  locked: (f, pid, started) =>
+    `${f} 正在另一场访谈中使用（进程 ${pid}，开始于 ${started.replace('T', ' ').slice(0, 16)} UTC），请先结束那一场`,
 };
 
 export const assessStrings = (locale: string): AssessStrings => (isZh(locale) ? ASSESS_ZH : ASSESS_EN);

@@ -59,8 +59,16 @@ export function stringifyAnswers(doc: AnswersFile): string {
 // A global copy of the shared pattern, to remove every control character rather than test for one.
 const CONTROL_ALL = new RegExp(CONTROL_CHARS.source, 'g');
 
-/** Typed text made safe for an answers file: control characters (a stray escape sequence) removed, spaces trimmed. */
-export const cleanText = (s: string): string => s.replace(CONTROL_ALL, '').trim();
+/**
+ * Typed or pasted text made safe for an answers file: control characters (a stray escape sequence, a
+ * right-to-left override) removed, line breaks and tabs made spaces, spaces trimmed. The loader refuses
+ * what this removes, so a file the interview wrote can always be read again.
+ */
+export const cleanText = (s: string): string =>
+  s
+    .replace(CONTROL_ALL, '')
+    .replace(/[\r\n\t]+/g, ' ')
+    .trim();
 
 /** Today's date where the user is, as YYYY-MM-DD. */
 

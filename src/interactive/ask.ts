@@ -40,8 +40,9 @@ async function askSelect(p: Prompter, info: QuestionInfo, current: Answer | unde
           ...(o.description !== undefined ? { description: text(o.description) } : {}),
         }));
   const choices = [...options, ...tail(info, ctx)];
-  // Start on the answer already given, so Enter keeps it when coming back.
-  let start: Change | Back | undefined;
+  // Start on the answer already given, so Enter keeps it when coming back; else on Skip, so that Enter never
+  // records an answer nobody chose.
+  let start: Change | Back | undefined = choices.find((ch) => ch !== null && typeof ch.value === 'object' && 'clear' in ch.value)?.value;
   if (current?.na) start = choices.find((ch) => ch !== null && typeof ch.value === 'object' && 'na' in ch.value)?.value;
   else if (current?.value !== undefined) {
     const i = info.question.type === 'boolean' ? (current.value === true ? 0 : 1) : findOption(info, current.value);

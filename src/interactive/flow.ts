@@ -30,7 +30,7 @@ const LISTED = 8;
 
 function header(info: QuestionInfo, s: Session, o: FlowOptions, t: AssessStrings, text: (x: Text) => string): string[] {
   const c = makeChalk(o.color);
-  const cols = Math.max(40, o.columns);
+  const cols = o.columns > 0 ? Math.max(20, o.columns) : 80;
   const pr = progress(s);
   const lines = [''];
   if (pr) lines.push(c.dim(truncate(t.progress(text(pr.dimension.title), pr.index, pr.count, pr.done, pr.total), cols - 1)));
@@ -42,17 +42,35 @@ function header(info: QuestionInfo, s: Session, o: FlowOptions, t: AssessStrings
   return lines;
 }
 
-/** The interviewer's note and evidence for the current question; BACK returns to the question. */
-async function askNotes(s: Session, id: string, o: FlowOptions, t: AssessStrings): Promise<Session | Back> {
-  const p = o.prompter;
-  let out = s;
-  for (const key of ['note', 'evidence'] as const) {
-    const had = out.answers.get(id)?.[key];
-    const typed = await p.input({ message: t[key], ...(had ? { default: had, hint: t.keysNoteKept } : { hint: t.keysNote }) });
-    if (typed === BACK) return BACK;
-    out = setNote(out, id, { [key]: typed });
-    await o.save(out);
+/** A note and its evidence as one line: the evidence after the evidence word. */
+export function joinNote(note: string | undefined, evidence: string | undefined, t: AssessStrings): string {
+  return [note, evidence !== undefined ? `${t.evidenceWords[0]} ${evidence}` : undefined].filter(Boolean).join(' ');
+}
+
+/** One typed line read back into a note and evidence: the evidence is what follows the first evidence word. */
+export function splitNote(line: string, t: AssessStrings): { note: string; evidence: string } {
+  const lower = line.toLowerCase();
+  let at = -1;
+  let word = '';
+  for (const w of t.evidenceWords) {
+    const i = lower.indexOf(w);
+    if (i >= 0 && (at < 0 || i < at)) {
+      at = i;
+      word = w;
+    }
   }
+  if (at < 0) return { note: line, evidence: '' };
+  return { note: line.slice(0, at), evidence: line.slice(at + word.length) };
+}
+
+/** The interviewer's one optional prompt after a question: a note, with evidence after "evidence:"; BACK returns to the question. */
+async function askNotes(s: Session, id: string, o: FlowOptions, t: AssessStrings): Promise<Session | Back> {
+  const a = s.answers.get(id);
+  const had = joinNote(a?.note, a?.evidence, t);
+  const typed = await o.prompter.input({ message: t.note, ...(had ? { default: had, hint: t.keysNoteKept } : { hint: t.keysNote }) });
+  if (typed === BACK) return BACK;
+  const out = setNote(s, id, splitNote(typed, t));
+  await o.save(out);
   return out;
 }
 
@@ -61,7 +79,7 @@ type EndChoice = 'finish' | 'review' | 'back';
 /** The end summary: what is left unanswered, then finish (the default, so Enter never loops), revisit, or go back. */
 async function endSummary(s: Session, o: FlowOptions, t: AssessStrings, text: (x: Text) => string): Promise<EndChoice> {
   const c = makeChalk(o.color);
-  const cols = Math.max(40, o.columns);
+  const cols = o.columns > 0 ? Math.max(20, o.columns) : 80;
   const open = unanswered(s);
   const p = o.prompter;
   p.print('');
@@ -119,7 +137,8 @@ export async function runQuestions(start: Session, o: FlowOptions): Promise<Outc
       }
       s = setAnswer(s, id, reply);
       await flow.save(s);
-      if (o.mode === 'interview') {
+      // A text question is a note already: no second note after it.
+      if (o.mode === 'interview' && info.question.type !== 'text') {
         const noted = await askNotes(s, id, flow, t);
         if (noted === BACK) continue;
         s = noted;

@@ -69,9 +69,13 @@ export function createInquirerPrompter(term: Terminal, opts: InquirerOptions): P
   const listTheme = (keys: string) => ({ ...base, style: { ...base.style, keysHelpTip: hint(keys) } });
   const checkboxIcons = opts.color ? {} : { icon: { checked: '◉', unchecked: '◯', cursor: '❯' } };
 
-  const cols = () => Math.max(40, term.output.columns ?? 80);
+  // A 0×0 pseudo-terminal reports no size: draw for 80 columns; a narrow window is used as it is, down to 20.
+  const cols = () => {
+    const n = term.output.columns ?? 0;
+    return n > 0 ? Math.max(20, n) : 80;
+  };
   /** Lines a list may use: what the terminal has, less the question, the hints and some context above. */
-  const pageSize = (lines: number, messageLines: number) => Math.max(3, Math.min(lines, (term.output.rows ?? 30) - messageLines - 8));
+  const pageSize = (lines: number, messageLines: number) => Math.max(3, Math.min(lines, (term.output.rows || 30) - messageLines - 8));
 
   /** The line left on screen once a question is answered; a prompt left with Esc or Ctrl-C leaves nothing. */
   const doneLine = (message: string, answer: string) => {

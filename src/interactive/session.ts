@@ -2,6 +2,7 @@ import type { State } from '../core/conditions.js';
 import { type Canonical, type Model, perspectiveOf, type QuestionInfo } from '../core/model.js';
 import { type Answer, evaluate } from '../core/score.js';
 import type { Dimension } from '../schema/questionnaire.js';
+import { cleanText } from './answers-file.js';
 
 /**
  * Where an assessment stands: the answers so far and the question being asked.
@@ -78,7 +79,8 @@ export function setNote(s: Session, id: string, note: { note?: string; evidence?
   const answers = new Map(s.answers);
   const a: Answer = { ...(answers.get(id) ?? {}) };
   for (const key of ['note', 'evidence'] as const) {
-    const v = note[key]?.trim();
+    const typed = note[key];
+    const v = typed === undefined ? undefined : cleanText(typed);
     if (v === undefined) continue;
     if (v === '') delete a[key];
     else a[key] = v;
@@ -87,14 +89,16 @@ export function setNote(s: Session, id: string, note: { note?: string; evidence?
   return { ...s, answers: prune(s.model, answers) };
 }
 
-/** Move to the next visible question after the current one (only unanswered ones when reviewing); null at the end. */
+/**
+ * Move to the next unanswered visible question after the current one; null at the end. Answered questions are
+ * passed over: after a resume, or after going back to change an answer, the user lands where they stopped.
+ * They see answered ones again only on request (Back).
+ */
 export function next(s: Session): Session {
   if (s.current === null) return s;
   const states = statesOf(s.model, s.answers, s.perspective);
   const from = s.model.byId.get(s.current)?.index ?? -1;
-  const found = s.model.questions.find(
-    (q) => q.index > from && states.get(q.question.id) !== 'skipped' && (!s.reviewing || isOpen(states, q.question.id)),
-  );
+  const found = s.model.questions.find((q) => q.index > from && isOpen(states, q.question.id));
   return { ...s, current: found?.question.id ?? null };
 }
 
@@ -119,9 +123,23 @@ export function unanswered(s: Session): QuestionInfo[] {
   return s.model.questions.filter((q) => isOpen(states, q.question.id));
 }
 
+/**
+ * Whether a question counts in the totals: text questions are optional notes (never scored), asked along
+ * the way but not counted, so that "12/40 done" counts the questions that are answered for the score.
+ */
+export const isCounted = (q: QuestionInfo): boolean => q.question.type !== 'text';
+
+/** The counted questions (see isCounted) visible now, and how many of them are answered or N/A. */
+export function totals(s: Pick<Session, 'model' | 'answers' | 'perspective'>): { done: number; total: number } {
+  const states = statesOf(s.model, s.answers, s.perspective);
+  const visible = s.model.questions.filter((q) => states.get(q.question.id) !== 'skipped' && isCounted(q));
+  const done = visible.filter((q) => states.get(q.question.id) !== 'unanswered').length;
+  return { done, total: visible.length };
+}
+
 export interface Progress {
   dimension: Dimension;
-  /** 1-based position of the current question among the visible questions of its dimension. */
+  /** 1-based position of the current question among the counted visible questions of its dimension; 0 for a note. */
   index: number;
   count: number;
   /** Visible questions answered or marked N/A, over all visible questions. */
@@ -134,7 +152,7 @@ export function progress(s: Session): Progress | null {
   const info = s.current === null ? undefined : s.model.byId.get(s.current);
   if (!info) return null;
   const states = statesOf(s.model, s.answers, s.perspective);
-  const visible = s.model.questions.filter((q) => states.get(q.question.id) !== 'skipped');
+  const visible = s.model.questions.filter((q) => states.get(q.question.id) !== 'skipped' && isCounted(q));
   const inDim = visible.filter((q) => q.dimension === info.dimension);
   const done = visible.filter((q) => {
     const st = states.get(q.question.id);

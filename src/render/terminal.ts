@@ -66,7 +66,8 @@ export function renderTerminal(report: Report, opts: TerminalOptions): string {
   const shown = report.remedies.slice(0, top);
   // `--top 0` shows no remedy, and so no heading over none; only "no remedy fired" when none did.
   if (top > 0 || report.remedies.length === 0) line(c.bold(t.topRemedies(shown.length, report.remedies.length)));
-  if (report.remedies.length === 0) line(report.overall.score === null ? c.yellow(noRemediesText(report, t)) : c.green(noRemediesText(report, t)));
+  if (report.remedies.length === 0)
+    line(report.overall.score === null ? c.yellow(noRemediesText(report, t)) : c.green(noRemediesText(report, t)));
   const sevColor = { critical: c.red.bold, high: c.red, medium: c.yellow, low: c.gray };
   shown.forEach((r, i) => {
     const head = `${i + 1}. [${t.severity[r.severity]}] `;

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, lstatSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { forPerspective } from '../../core/model.js';
 import { buildReport, resolveText } from '../../core/report.js';
@@ -8,8 +8,10 @@ import { isZh, strings } from '../../i18n/ui.js';
 import { type AnswersMeta, answersDocument, defaultAnswersFile, stringifyAnswers } from '../../interactive/answers-file.js';
 import { type Mode, runQuestions } from '../../interactive/flow.js';
 import { createInquirerPrompter } from '../../interactive/inquirer.js';
+import { keeper } from '../../interactive/keep.js';
+import { Locked, lockAnswersFile } from '../../interactive/lock.js';
 import { Interrupted, type Prompter } from '../../interactive/prompter.js';
-import { type Session, startSession, unanswered, visibleQuestions } from '../../interactive/session.js';
+import { type Session, startSession, totals } from '../../interactive/session.js';
 import { askLanguage, askRespondent } from '../../interactive/setup.js';
 import { renderMarkdown } from '../../render/markdown.js';
 import { makeChalk, wrap } from '../../render/style.js';
@@ -22,6 +24,7 @@ import { envLocale, matchLocale, pickLocale, toolLocale } from '../locale.js';
 import { choosePerspective, isOtherPerspective } from '../perspective.js';
 import { VERSION } from '../run.js';
 import { rawStream } from '../streams.js';
+import { NotRegular, writeError } from '../write.js';
 
 /** The language question comes before there is a language: its key hint is in both. */
 const LANGUAGE_KEYS = { select: '↑↓ · Enter 回车', checkbox: '' };
@@ -35,12 +38,22 @@ function prompterFor(io: Io, color: boolean, t: AssessStrings, keys = { select: 
   return createInquirerPrompter({ input: io.stdin, output: rawStream(io.stdout) }, { color, keys, words: { yes: t.yes, no: t.no } });
 }
 
+const lstatOrNone = (path: string) => {
+  try {
+    return lstatSync(path);
+  } catch {
+    return undefined;
+  }
+};
+
 /** The file to write: -o, else the resumed file, else today's default; an existing one only with --force or --resume. */
 function answersTarget(io: Io, opts: { output?: string; resume?: string; force: boolean }, tool: string) {
   const file = opts.output ?? opts.resume ?? defaultAnswersFile(localDate());
   const path = resolve(io.cwd, file);
   const continuing = opts.resume !== undefined && resolve(io.cwd, opts.resume) === path;
-  if (!continuing && !opts.force && existsSync(path)) {
+  const there = lstatOrNone(path);
+  if (there && !there.isFile()) throw writeError(file, new NotRegular(there.isDirectory()), strings(tool).fileExists);
+  if (!continuing && !opts.force && there) {
     const t = strings(tool);
     throw new UsageError(`kamcheck: error: ${opts.resume ? t.fileExists(file) : t.fileExistsResume(file)}`);
   }
@@ -71,85 +84,98 @@ export default async function assess(io: Io, global: GlobalOptions, _args: strin
 
   const { model: full } = await readQuestionnaire(io, questionnaire);
   const locales = full.doc.locales;
-  let prior: AnswersFor | undefined;
-  if (resume) {
-    prior = await readAnswers(io, resume, full);
-    printDiagnostics(io, prior.warnings, isZh(tool));
-  }
-  const perspective = choosePerspective(full, str(opts.perspective), prior?.parsed.doc.perspective, tool);
-  const model = forPerspective(full, perspective);
   const { file, path, continuing } = answersTarget(io, { output, resume, force: opts.force === true }, tool);
-
-  const doc = prior?.parsed.doc;
-  const meta: AnswersMeta & { respondent: Respondent; date: string } = {
-    ...(isOtherPerspective(full, perspective) ? { perspective } : {}),
-    respondent: { ...doc?.respondent },
-    date: doc?.date ?? localDate(),
-    ...(doc?.locale ? { locale: doc.locale } : {}),
-  };
-  let session = startSession(model, prior?.answers, perspective);
-  const save = async (s: Session) => {
-    session = s;
-    try {
-      await writeAtomic(path, stringifyAnswers(answersDocument(model, s.answers, meta)));
-    } catch (e) {
-      throw new UsageError(`kamcheck: error: cannot write ${file}: ${e instanceof Error ? e.message : String(e)}`);
-    }
-  };
-  const resumeCommand = ['kamcheck assess --resume', shellWord(file), questionnaire ? `-q ${shellWord(questionnaire)}` : '']
-    .concat(mode === 'interview' ? ['--mode interview'] : [])
-    .filter(Boolean)
-    .join(' ');
-  const c = makeChalk(global.color);
-  const columns = columnsOf(io);
-
-  // The file exists from the first moment, so that even Ctrl-C at the first prompt leaves something to resume.
-  await save(session);
-  let locale = tool;
+  // One interview per answers file at a time: a second would overwrite the first one's answers.
+  let release: () => void;
   try {
-    locale = await chooseLocale(io, global, meta.locale, locales, tool);
-    meta.locale = locale;
-    await save(session);
-
-    const t = assessStrings(locale);
-    const prompter = prompterFor(io, global.color, t);
-    const title = resolveText(model.doc.title, locale, locales[0] as string);
-    const visible = visibleQuestions(model, session.answers).length;
-    const say = (line: string, style: (s: string) => string) => {
-      for (const l of wrap(line, columns - 1)) prompter.print(style(l));
-    };
-    say(t.welcome(title, visible), c.bold);
-    if (continuing) say(t.resuming(file, visible - unanswered(session).length, visible), (x) => x);
-    say(t.savingTo(file), c.dim);
-    if (mode === 'interview' && Object.keys(meta.respondent).length === 0) {
-      meta.respondent = await askRespondent(prompter, meta.respondent, t);
-      await save(session);
-    }
-
-    const outcome = await runQuestions(session, { prompter, locale, mode, color: global.color, columns, save });
-    if (outcome.kind === 'interrupted') return await stop(io, outcome.session, save, t, file, resumeCommand);
-    await save(outcome.session);
-
-    const result = evaluate(model, outcome.session.answers, { perspective });
-    const report = buildReport(model, result, {
-      answers: answersDocument(model, outcome.session.answers, meta),
-      locale,
-      toolVersion: VERSION,
-    });
-    io.stdout.write(`\n${renderTerminal(report, { color: global.color, columns })}\n`);
-    try {
-      await offerMarkdown(io, prompter, locale, file, () => renderMarkdown(report));
-    } catch (e) {
-      // The assessment is complete and saved: Ctrl-C here only declines the markdown report.
-      if (!(e instanceof Interrupted)) throw e;
-    }
-    io.stderr.write(
-      `${t.saved(file)}\n${c.dim(t.reportAgain(`kamcheck report ${shellWord(file)}${questionnaire ? ` -q ${shellWord(questionnaire)}` : ''}`))}\n`,
-    );
-    return 0;
+    release = lockAnswersFile(path);
   } catch (e) {
-    if (e instanceof Interrupted) return stop(io, session, save, assessStrings(locale), file, resumeCommand);
-    throw e;
+    if (!(e instanceof Locked)) throw e;
+    throw new UsageError(`kamcheck: error: ${assessStrings(tool).locked(file, e.holder.pid, e.holder.started)}`);
+  }
+  try {
+    let prior: AnswersFor | undefined;
+    if (resume) {
+      prior = await readAnswers(io, resume, full);
+      printDiagnostics(io, prior.warnings, isZh(tool));
+    }
+    const perspective = choosePerspective(full, str(opts.perspective), prior?.parsed.doc.perspective, tool);
+    const model = forPerspective(full, perspective);
+
+    const doc = prior?.parsed.doc;
+    const meta: AnswersMeta & { respondent: Respondent; date: string } = {
+      ...(isOtherPerspective(full, perspective) ? { perspective } : {}),
+      respondent: { ...doc?.respondent },
+      date: doc?.date ?? localDate(),
+      ...(doc?.locale ? { locale: doc.locale } : {}),
+    };
+    let session = startSession(model, prior?.answers, perspective);
+    const withOthers = keeper(path, model, session.answers);
+    const save = async (s: Session) => {
+      session = s;
+      try {
+        await writeAtomic(path, stringifyAnswers(answersDocument(model, withOthers(s.answers), meta)));
+      } catch (e) {
+        throw writeError(file, e, strings(tool).fileExists);
+      }
+    };
+    const resumeCommand = ['kamcheck assess --resume', shellWord(file), questionnaire ? `-q ${shellWord(questionnaire)}` : '']
+      .concat(mode === 'interview' ? ['--mode interview'] : [])
+      .filter(Boolean)
+      .join(' ');
+    const c = makeChalk(global.color);
+    const columns = columnsOf(io);
+
+    // The file exists from the first moment, so that even Ctrl-C at the first prompt leaves something to resume.
+    await save(session);
+    let locale = tool;
+    try {
+      locale = await chooseLocale(io, global, meta.locale, locales, tool);
+      meta.locale = locale;
+      await save(session);
+
+      const t = assessStrings(locale);
+      const prompter = prompterFor(io, global.color, t);
+      const title = resolveText(model.doc.title, locale, locales[0] as string);
+      const { done, total: visible } = totals(session);
+      const say = (line: string, style: (s: string) => string) => {
+        for (const l of wrap(line, columns - 1)) prompter.print(style(l));
+      };
+      say(t.welcome(title, visible), c.bold);
+      if (continuing) say(t.resuming(file, done, visible), (x) => x);
+      say(t.savingTo(file), c.dim);
+      if (mode === 'interview' && Object.keys(meta.respondent).length === 0) {
+        meta.respondent = await askRespondent(prompter, meta.respondent, t);
+        await save(session);
+      }
+
+      const outcome = await runQuestions(session, { prompter, locale, mode, color: global.color, columns, save });
+      if (outcome.kind === 'interrupted') return await stop(io, outcome.session, save, t, file, resumeCommand);
+      await save(outcome.session);
+
+      const result = evaluate(model, outcome.session.answers, { perspective });
+      const report = buildReport(model, result, {
+        answers: answersDocument(model, outcome.session.answers, meta),
+        locale,
+        toolVersion: VERSION,
+      });
+      io.stdout.write(`\n${renderTerminal(report, { color: global.color, columns })}\n`);
+      try {
+        await offerMarkdown(io, prompter, locale, file, () => renderMarkdown(report));
+      } catch (e) {
+        // The assessment is complete and saved: Ctrl-C here only declines the markdown report.
+        if (!(e instanceof Interrupted)) throw e;
+      }
+      io.stderr.write(
+        `${t.saved(file)}\n${c.dim(t.reportAgain(`kamcheck report ${shellWord(file)}${questionnaire ? ` -q ${shellWord(questionnaire)}` : ''}`))}\n`,
+      );
+      return 0;
+    } catch (e) {
+      if (e instanceof Interrupted) return stop(io, session, save, assessStrings(locale), file, resumeCommand);
+      throw e;
+    }
+  } finally {
+    release();
   }
 }
 
@@ -177,7 +203,7 @@ async function offerMarkdown(io: Io, p: Prompter, locale: string, file: string, 
   try {
     await writeAtomic(path, render());
   } catch (e) {
-    throw new UsageError(`kamcheck: error: cannot write ${md}: ${e instanceof Error ? e.message : String(e)}`);
+    throw writeError(md, e, strings(locale).fileExists);
   }
   io.stderr.write(`${strings(locale).written(md)}\n`);
 }
