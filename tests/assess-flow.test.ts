@@ -82,14 +82,21 @@ describe('self-check flow', () => {
       pick('Fully'), // plans again
       pick('← Previous'), // at selection: back to plans
       esc, // at plans: back to sponsor
-      enter, // sponsor keeps "No"
-      enter, // plans keeps "Fully"
+      enter, // sponsor keeps "No", and the flow goes on to the first unanswered question: selection
       ctrlC,
     ]);
     const plansAsked = prompter.asked.filter((a) => a.message.startsWith('Account plans'));
-    expect(plansAsked.map((a) => a.default)).toEqual([undefined, 'Partly', 'Fully', 'Fully']);
-    expect(prompter.asked.filter((a) => a.message.startsWith('An executive')).map((a) => a.default)).toEqual([undefined, 'No']);
+    // A question not answered yet starts on Skip: Enter never records an answer nobody chose.
+    expect(plansAsked.map((a) => a.default)).toEqual(['Skip for now', 'Partly', 'Fully']);
+    expect(prompter.asked.filter((a) => a.message.startsWith('An executive')).map((a) => a.default)).toEqual(['Skip for now', 'No']);
+    expect(prompter.asked.at(-1)?.message).toMatch(/^How are key accounts chosen/);
     expect(values).toMatchObject({ sponsor: false, plans: 4 });
+  });
+
+  it('Enter on a question not answered yet skips it', async () => {
+    const { values, prompter } = await play([enter, enter, ctrlC]);
+    expect(values).toEqual({});
+    expect(prompter.asked.slice(0, 2).map((a) => a.default)).toEqual(['Skip for now', 'Skip for now']);
   });
 
   it('skips with an empty line or the Skip choice, lists skipped questions at the end and revisits them', async () => {
@@ -123,9 +130,8 @@ describe('self-check flow', () => {
       esc, // at remarks: back to turnover
       esc, // back to training
       esc, // back to kam-count
-      type('0'), // no KAMs: turnover no longer applies
-      enter, // training keeps Selling
-      type('none'), // remarks: turnover was not asked
+      type('0'), // no KAMs: turnover no longer applies; on to the first unanswered question, remarks
+      type('none'),
       enter,
     ]);
     // turnover is kept in the file (nothing typed is lost); scoring ignores it while kam-count is 0
@@ -165,27 +171,32 @@ describe('self-check flow', () => {
     expect(saves.at(-1)?.answers).toEqual(answersMap({ sponsor: { value: true }, plans: { value: 2 } }));
   });
 
-  it('resumes at the first unanswered question with the earlier answers as defaults', async () => {
-    const start = startSession(SMALL, answersMap({ sponsor: { value: true }, plans: { value: 2, note: 'kept' } }));
-    const { prompter, outcome } = await play([esc, enter, ctrlC], { start });
+  it('resumes at the first unanswered question, and after a look back goes on from there, not through every answer', async () => {
+    const start = startSession(
+      SMALL,
+      answersMap({ sponsor: { value: true }, plans: { value: 2, note: 'kept' }, 'kam-count': { value: 3 }, training: { value: ['selling'] } }),
+    );
+    const { prompter, outcome } = await play([esc, esc, enter, ctrlC], { start });
     expect(prompter.asked.map((a) => [a.message.slice(0, 14), a.default])).toEqual([
-      ['How are key ac', undefined],
+      ['How are key ac', 'Skip for now'],
       ['Account plans ', 'Partly'],
-      ['How are key ac', undefined],
+      ['An executive s', 'Yes'],
+      // Enter keeps "Yes" and goes to the first unanswered question again, past plans.
+      ['How are key ac', 'Skip for now'],
     ]);
     expect(outcome.session.answers.get('plans')).toEqual({ value: 2, note: 'kept' });
   });
 });
 
 describe('interview flow', () => {
-  it('shows the guidance, wrapped to the terminal, and takes a note and evidence per question', async () => {
-    const { outcome, prompter } = await play([pick('每季度'), type('纪要见共享盘 "KAM/2026"'), type('Q3 会议纪要'), ctrlC], {
+  it('shows the guidance, wrapped to the terminal, and takes a note and evidence in one prompt per question', async () => {
+    const { outcome, prompter } = await play([pick('每季度'), type('纪要见共享盘 "KAM/2026" 证据：Q3 会议纪要'), ctrlC], {
       model: GUIDED,
       mode: 'interview',
       locale: 'zh-CN',
     });
     const printed = prompter.printed.join('\n');
-    expect(printed).toContain('治理 · 第 1/2 题 · 已完成 0/4');
+    expect(printed).toContain('治理 · 第 1/2 题 · 已完成 0/3');
     expect(printed).toContain('│ 访谈提示：请对方出示最近一次评审的会议纪要');
     for (const line of prompter.printed) expect(width(line)).toBeLessThanOrEqual(80);
     expect(outcome.session.answers.get('review-cadence')).toEqual({
@@ -196,7 +207,6 @@ describe('interview flow', () => {
     expect(prompter.asked.map((a) => a.message)).toEqual([
       expect.stringContaining('管理层多久评审'),
       '备注（选填）',
-      '所见证据（选填）',
       expect.stringContaining('钱包份额'),
     ]);
   });
@@ -206,16 +216,49 @@ describe('interview flow', () => {
       model: GUIDED,
       mode: 'interview',
     });
-    expect(prompter.asked.filter((a) => a.message.startsWith('How often')).map((a) => a.default)).toEqual([undefined, 'Yearly']);
+    expect(prompter.asked.filter((a) => a.message.startsWith('How often')).map((a) => a.default)).toEqual(['Skip for now', 'Yearly']);
     expect(outcome.session.answers.get('review-cadence')).toEqual({ value: 'quarterly', note: 'seen minutes' });
   });
 
-  it('offers the earlier note as the default when coming back, and an empty note removes it', async () => {
+  it('offers the earlier note and evidence as the default when coming back; Enter keeps them', async () => {
     const start = startSession(GUIDED, answersMap({ 'review-cadence': { value: 'never', note: 'old', evidence: 'doc' } }));
-    const { outcome, prompter } = await play([esc, enter, enter, type(''), ctrlC], { model: GUIDED, mode: 'interview', start });
-    expect(prompter.asked.slice(2, 4).map((a) => a.default)).toEqual(['old', 'doc']);
+    const { outcome, prompter } = await play([esc, enter, enter, ctrlC], { model: GUIDED, mode: 'interview', start });
+    expect(prompter.asked[2]?.default).toBe('old evidence: doc');
     // Enter on a note with a default keeps it, as inquirer does.
     expect(outcome.session.answers.get('review-cadence')).toEqual({ value: 'never', note: 'old', evidence: 'doc' });
+  });
+
+  it('asks no note after a text question, and counts only the questions that score', async () => {
+    const { prompter, values } = await play(
+      [pick('Yearly'), type(''), type('40'), type(''), pick('Yes'), type(''), type('All fine'), enter],
+      { model: GUIDED, mode: 'interview' },
+    );
+    expect(values).toEqual({ 'review-cadence': 'yearly', 'share-of-wallet': 40, 'joint-plans': true, comment: 'All fine' });
+    expect(prompter.asked.map((a) => a.message.slice(0, 20))).toEqual([
+      expect.stringMatching(/^How often/),
+      'Note (optional)',
+      expect.stringMatching(/^Average share/),
+      'Note (optional)',
+      expect.stringMatching(/^Annual plans/),
+      'Note (optional)',
+      "Interviewer's summar",
+      'What now?',
+    ]);
+    const progress = prompter.printed.filter((l) => l.includes(' done'));
+    expect(progress).toEqual([
+      'Governance · question 1 of 2 · 0/3 done',
+      'Governance · question 2 of 2 · 1/3 done',
+      'Team · question 1 of 1 · 2/3 done',
+      'Team · optional note · 3/3 done',
+    ]);
+  });
+
+  it('cleans a pasted note: control characters such as U+202E removed, line breaks made spaces', async () => {
+    const { outcome } = await play([pick('Yearly'), type('seen\u202e minutes\r\nof Q3 evidence: board\u001b[2J pack'), ctrlC], {
+      model: GUIDED,
+      mode: 'interview',
+    });
+    expect(outcome.session.answers.get('review-cadence')).toEqual({ value: 'yearly', note: 'seen minutes of Q3', evidence: 'board[2J pack' });
   });
 });
 
