@@ -174,7 +174,12 @@ describe('self-check flow', () => {
   it('resumes at the first unanswered question, and after a look back goes on from there, not through every answer', async () => {
     const start = startSession(
       SMALL,
-      answersMap({ sponsor: { value: true }, plans: { value: 2, note: 'kept' }, 'kam-count': { value: 3 }, training: { value: ['selling'] } }),
+      answersMap({
+        sponsor: { value: true },
+        plans: { value: 2, note: 'kept' },
+        'kam-count': { value: 3 },
+        training: { value: ['selling'] },
+      }),
     );
     const { prompter, outcome } = await play([esc, esc, enter, ctrlC], { start });
     expect(prompter.asked.map((a) => [a.message.slice(0, 14), a.default])).toEqual([
@@ -258,7 +263,11 @@ describe('interview flow', () => {
       model: GUIDED,
       mode: 'interview',
     });
-    expect(outcome.session.answers.get('review-cadence')).toEqual({ value: 'yearly', note: 'seen minutes of Q3', evidence: 'board[2J pack' });
+    expect(outcome.session.answers.get('review-cadence')).toEqual({
+      value: 'yearly',
+      note: 'seen minutes of Q3',
+      evidence: 'board[2J pack',
+    });
   });
 });
 

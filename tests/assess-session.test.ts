@@ -8,6 +8,7 @@ import {
   setAnswer,
   setNote,
   startSession,
+  statesOf,
   unanswered,
   visibleQuestions,
 } from '../src/interactive/session.js';
@@ -53,7 +54,9 @@ describe('assessment session', () => {
     expect(next(s).current).toBe('training');
     // Coming back with a positive count shows it again, with the answer given before.
     s = setAnswer(s, 'kam-count', { value: 3 });
-    expect(next(next(s)).current).toBe('turnover');
+    expect(statesOf(SMALL, s.answers).get('turnover')).toBe('answered');
+    // Answered, so going on passes over it to the first unanswered question.
+    expect(next(next(s)).current).toBe('remarks');
     expect(s.answers.get('turnover')?.value).toBe(12);
   });
 
@@ -138,14 +141,16 @@ describe('assessment session', () => {
 
   it('reports progress within the dimension and overall', () => {
     let s = startSession(SMALL);
-    expect(progress(s)).toMatchObject({ index: 1, count: 3, done: 0, total: 6 });
+    // The text question (remarks) is an optional note: asked, not counted.
+    expect(progress(s)).toMatchObject({ index: 1, count: 3, done: 0, total: 5 });
     expect(progress(s)?.dimension.id).toBe('strategy');
     s = answerNext(s, { value: true });
     s = answerNext(s, { na: true });
     s = answerNext(s, { clear: true });
-    expect(progress(s)).toMatchObject({ index: 1, count: 3, done: 2, total: 6 });
+    expect(progress(s)).toMatchObject({ index: 1, count: 2, done: 2, total: 5 });
     s = answerNext(s, { value: 5 });
-    expect(progress(s)).toMatchObject({ index: 2, count: 4, done: 3, total: 7 });
+    expect(progress(s)).toMatchObject({ index: 2, count: 3, done: 3, total: 6 });
+    expect(progress({ ...s, current: 'remarks' })).toMatchObject({ index: 0, count: 3 });
     expect(progress({ ...s, current: null })).toBeNull();
   });
 });

@@ -15,7 +15,10 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'kamcheck-pack-'));
   if (!existsSync(join(ROOT, 'dist/kamcheck.cjs'))) spawnSync(process.execPath, ['scripts/build.js'], { cwd: ROOT });
   // The bundle is built already; --ignore-scripts keeps `prepack` from rebuilding dist/ under the other tests' feet.
-  const tarball = execFileSync(npm, ['pack', '--ignore-scripts', '--silent', '--pack-destination', dir], { cwd: ROOT, encoding: 'utf8' }).trim();
+  const tarball = execFileSync(npm, ['pack', '--ignore-scripts', '--silent', '--pack-destination', dir], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  }).trim();
   const prefix = join(dir, 'prefix');
   execFileSync(npm, ['install', '-g', '--prefix', prefix, '--omit=dev', '--offline', '--no-audit', '--no-fund', join(dir, tarball)], {
     cwd: dir,
@@ -52,7 +55,11 @@ describe('the packed package', () => {
     const bin = join(installed, 'bin', 'kamcheck');
     const example = join(ROOT, 'examples/midsize-components.en.yaml');
     for (let i = 0; i < 2; i++) {
-      const r = spawnSync(bin, ['report', example], { cwd: elsewhere, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', HOME: home } });
+      const r = spawnSync(bin, ['report', example], {
+        cwd: elsewhere,
+        encoding: 'utf8',
+        env: { PATH: process.env.PATH ?? '', HOME: home },
+      });
       expect(r.stderr).toBe('');
       expect(r.status).toBe(0);
       expect(r.stdout).toMatch(/Overall: 56\.6 \/ 100/);

@@ -14,16 +14,22 @@ function answersOnDisk(path: string, model: Model): Map<string, Answer> {
 }
 
 /**
- * What a save writes: the session's answers, and any answer found in the file that this session never held
- * (written by someone else meanwhile): a save never drops an answer from the disk that is not in memory.
- * An answer the session held and then cleared stays cleared.
+ * What a save writes: the session's answers, and any answer that appeared in the file after the session's
+ * first save without the session ever holding it (written by someone else meanwhile): a save never drops an
+ * answer from the disk that is not in memory. What the file held when the session began (a resumed file, or
+ * one replaced with --force) and answers the session cleared are the session's to keep or drop.
  */
 export function keeper(path: string, model: Model, initial: ReadonlyMap<string, Answer>) {
-  const held = new Set(initial.keys());
+  const known = new Set(initial.keys());
   const foreign = new Map<string, Answer>();
+  let first = true;
   return (answers: ReadonlyMap<string, Answer>): Map<string, Answer> => {
-    for (const id of answers.keys()) held.add(id);
-    for (const [id, a] of answersOnDisk(path, model)) if (!held.has(id)) foreign.set(id, a);
+    for (const id of answers.keys()) known.add(id);
+    for (const [id, a] of answersOnDisk(path, model)) {
+      if (first) known.add(id);
+      else if (!known.has(id)) foreign.set(id, a);
+    }
+    first = false;
     for (const id of answers.keys()) foreign.delete(id);
     return new Map([...foreign, ...answers]);
   };
