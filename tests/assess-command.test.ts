@@ -1,5 +1,6 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { PassThrough, Writable } from 'node:stream';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
@@ -170,5 +171,65 @@ describe('kamcheck assess', () => {
     const r = await assess(['-q', SMALL, '--resume', 'bad.yaml'], [], { cwd });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^bad\.yaml:4:\d+: error: /m);
+  });
+});
+
+describe('one interview per answers file', () => {
+  const holder = (pid: number, started = new Date().toISOString()) => JSON.stringify({ pid, started, host: hostname() });
+
+  it('refuses a second interview on a file another one holds, naming its process and start time', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'kamcheck-lock-'));
+    // This test's own process stands for the other interview: it is alive, on this machine.
+    const started = new Date().toISOString();
+    writeFileSync(join(cwd, '.k.yaml.lock'), holder(process.pid, started));
+    const r = await assess(['-q', SMALL, '-o', 'k.yaml'], [], { cwd });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      `kamcheck: error: k.yaml is open in another interview (process ${process.pid}, started ${started.slice(0, 10)} ${started.slice(11, 16)} UTC); finish that one first\n`,
+    );
+    expect(existsSync(join(cwd, 'k.yaml'))).toBe(false);
+  });
+
+  it.runIf(process.platform === 'linux')('takes over a stale lock: its pid now belongs to a process started after it', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'kamcheck-lock-'));
+    // This process is alive, but started after the lock was taken: the pid was reused.
+    writeFileSync(join(cwd, '.k.yaml.lock'), holder(process.pid, '2020-01-01T00:00:00.000Z'));
+    const r = await assess(['-q', SMALL, '-o', 'k.yaml'], [ctrlC], { cwd });
+    expect(r.code).toBe(130);
+  });
+
+  it('takes over the lock of an interview whose process is gone, and releases its own at the end', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'kamcheck-lock-'));
+    const gone = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
+    writeFileSync(join(cwd, '.k.yaml.lock'), holder(Number(gone.stdout)));
+    const r = await assess(['-q', SMALL, '-o', 'k.yaml'], [pick('Yes'), ctrlC], { cwd });
+    expect(r.code).toBe(130);
+    expect(readFileSync(join(cwd, 'k.yaml'), 'utf8')).toContain('sponsor: true');
+    expect(existsSync(join(cwd, '.k.yaml.lock'))).toBe(false);
+  });
+
+  it('never drops an answer that appeared on disk meanwhile', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'kamcheck-lock-'));
+    const file = join(cwd, 'k.yaml');
+    // Someone adds an answer to the file between two questions.
+    const meddle: Step = (p) => {
+      writeFileSync(file, readFileSync(file, 'utf8').replace('answers:\n', 'answers:\n  remarks: added elsewhere\n'));
+      return pick('Mostly')(p);
+    };
+    const r = await assess(['-q', SMALL, '-o', 'k.yaml'], [pick('Yes'), meddle, ctrlC], { cwd });
+    expect(r.code).toBe(130);
+    const text = readFileSync(file, 'utf8');
+    expect(text).toContain('sponsor: true');
+    expect(text).toContain('plans: 3');
+    expect(text).toContain('remarks: added elsewhere');
+  });
+
+  it('-o onto a folder, or into a missing folder: one line, no raw error, no --resume hint', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'kamcheck-lock-'));
+    const dir = await assess(['-q', SMALL, '-o', '.'], [], { cwd });
+    expect(dir.stderr).toBe('kamcheck: error: cannot write .: is a directory\n');
+    const missing = await assess(['-q', SMALL, '-o', 'nodir/x.yaml'], [ctrlC], { cwd });
+    expect(missing.stderr).toBe('kamcheck: error: cannot write nodir/x.yaml: no such folder\n');
+    expect(missing.code).toBe(2);
   });
 });
