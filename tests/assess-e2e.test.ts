@@ -16,13 +16,12 @@ const WAIT_MS = 30_000;
 const KEY = { enter: '\r', down: '\u001b[B', esc: '\u001b', ctrlC: '\u0003', space: ' ' };
 
 /** One run of `kamcheck` in a pseudo-terminal, with a way to wait for text on its screen. */
-function spawn(args: string[], cwd: string) {
+function spawn(args: string[], cwd: string, size = { cols: 80, rows: 30 }) {
   // A FORCE_COLOR or locale inherited from the test runner must not change what the screen shows.
   const { FORCE_COLOR: _force, LC_ALL: _all, LC_MESSAGES: _messages, ...inherited } = process.env;
   const env = { ...inherited, LANG: 'en_US.UTF-8', TERM: 'xterm-256color' };
   const term = pty.spawn(process.execPath, [BIN, '--no-color', ...args], {
-    cols: 80,
-    rows: 30,
+    ...size,
     cwd,
     env,
   });
@@ -62,7 +61,10 @@ describe('kamcheck assess in a real terminal', () => {
 
     // First sitting: two answers, then Ctrl-C at the third question.
     const first = spawn(['assess', '-q', SMALL, '-o', 'answers.yaml'], cwd);
-    await first.on('An executive sponsors the programme', KEY.enter); // Yes
+    // A question starts on "Skip for now": an answer is chosen, never taken by a stray Enter.
+    await first.on('An executive sponsors the programme');
+    await first.on('❯ 3. Skip for now', '1');
+    await first.on('❯ 1. Yes', KEY.enter);
     await first.on('Account plans are written and reviewed', '3');
     await first.on('❯ 3. Mostly', KEY.enter);
     await first.on('How are key accounts chosen?', KEY.ctrlC);
@@ -72,10 +74,11 @@ describe('kamcheck assess in a real terminal', () => {
 
     // Second sitting: resume, go back once (Esc), skip once (empty line), finish.
     const second = spawn(['assess', '--resume', 'answers.yaml', '-q', SMALL], cwd);
-    await second.on('Continuing answers.yaml: 2 of 6 questions done.');
+    await second.on('Continuing answers.yaml: 2 of 5 questions done.');
     await second.on('How are key accounts chosen?', KEY.esc);
     await second.on('❯ 3. Mostly', KEY.enter); // back at plans, the earlier answer is highlighted: keep it
-    await second.on('How are key accounts chosen?', KEY.down);
+    // Enter kept "Mostly" and went on to where the first sitting stopped.
+    await second.on('How are key accounts chosen?', '2');
     await second.on('❯ 2. Size and potential', KEY.enter);
     await second.on('How many dedicated key account managers?', KEY.enter); // skip
     await second.on('Which trainings do KAMs get?', KEY.space);
@@ -97,6 +100,21 @@ describe('kamcheck assess in a real terminal', () => {
     expect(existsSync(join(cwd, 'answers.md'))).toBe(false);
     const check = execFileSync(process.execPath, [BIN, 'validate', file, '-q', SMALL], { encoding: 'utf8' });
     expect(check).toContain('valid answers file');
+  });
+
+  it('stays readable in a 20-column window', { timeout: 120_000 }, async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'kamcheck-e2e-'));
+    const narrow = spawn(['assess', '-q', SMALL, '-o', 'a.yaml'], cwd, { cols: 20, rows: 12 });
+    await narrow.on('Skip for now', '1');
+    await narrow.on('❯ 1. Yes', KEY.enter);
+    await narrow.on('Skip for now', KEY.ctrlC);
+    expect(await narrow.exited).toBe(130);
+    // kamcheck wraps its own text to the window (the command to copy excepted), rather than leaving it to the terminal.
+    const screen = narrow.plain();
+    expect(screen).toMatch(/An executive\s*\r?\n\s*sponsors the\s*\r?\n/);
+    const stop = screen.slice(screen.indexOf('Stopped.')).split(/\r?\n/);
+    for (const line of stop.filter((l) => !l.startsWith('To continue:'))) expect([...line].length).toBeLessThanOrEqual(20);
+    expect(readFileSync(join(cwd, 'a.yaml'), 'utf8')).toContain('sponsor: true');
   });
 
   it('loads the prompt library only in assess: a report never evaluates it', () => {

@@ -189,7 +189,9 @@ async function stop(
   command: string,
 ): Promise<number> {
   await save(s);
-  io.stderr.write(`\n${t.interrupted(file)}\n${t.resumeWith(command)}\n`);
+  // Wrapped to the window; the command to copy stays on one line.
+  const cols = Math.max(20, columnsOf(io) - 1);
+  io.stderr.write(`\n${wrap(t.interrupted(file), cols).join('\n')}\n${t.resumeWith(command)}\n`);
   return 130;
 }
 
