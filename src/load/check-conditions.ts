@@ -5,6 +5,18 @@ import type { Condition } from '../schema/questionnaire.js';
 import { closest } from './issues.js';
 import { locate, type Path, type Source } from './yaml.js';
 
+// The first question of each id, per model: built once, so that checking thousands of conditions stays linear.
+const firsts = new WeakMap<Model, Map<string, QuestionInfo>>();
+function firstById(model: Model): Map<string, QuestionInfo> {
+  let m = firsts.get(model);
+  if (!m) {
+    m = new Map();
+    for (const q of model.questions) if (!m.has(q.question.id)) m.set(q.question.id, q);
+    firsts.set(model, m);
+  }
+  return m;
+}
+
 const ORDERED = new Set(['lt', 'lte', 'gt', 'gte']);
 
 export interface ConditionScope {
@@ -42,7 +54,7 @@ export function checkCondition(c: Condition, path: Path, scope: ConditionScope):
   const id = 'answer' in c ? c.answer : c.questionScore;
   const idKey = 'answer' in c ? 'answer' : 'questionScore';
   // With a duplicate id, the first question of that id is the one a condition can mean (the duplicate is reported).
-  const info = scope.model.questions.find((q) => q.question.id === id);
+  const info = firstById(scope.model).get(id);
   if (!info) return [...out, diag('unknown-question', { id, hint: closest(id, scope.model.byId.keys()) ?? '' }, at([...path, idKey]))];
   if (scope.before !== undefined && info.index >= scope.before) {
     return [...out, diag('when-order', { id }, at([...path, idKey]))];
