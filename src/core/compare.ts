@@ -1,25 +1,10 @@
-import type { Report } from '../schema/report.js';
+import type { Comparison, Report } from '../schema/report.js';
 import { round } from './report.js';
 
 type Value = Report['answers'][number]['value'];
 
-export interface Comparison {
-  baseline: { file: string; date: string | null };
-  overall: { before: number | null; after: number | null; delta: number | null; levelBefore: string | null; levelAfter: string | null };
-  dimensions: {
-    id: string;
-    before: number | null;
-    after: number | null;
-    delta: number | null;
-    levelBefore: string | null;
-    levelAfter: string | null;
-  }[];
-  remedies: { new: string[]; resolved: string[]; persisting: string[] };
-  answers?: { id: string; before: Value | 'na'; after: Value | 'na'; delta: number | null }[];
-}
-
 export interface CompareOptions {
-  baseline: { file: string; date: string | null };
+  baseline: { file: string | null; date: string | null };
   /** Both reports come from answers files, so the answers that changed are listed. */
   answers: boolean;
 }
@@ -47,7 +32,14 @@ export function compareReports(before: Report, after: Report, opts: CompareOptio
     dimensions: after.dimensions.map((d) => {
       const b = beforeDims.get(d.id);
       const bs = b?.score ?? null;
-      return { id: d.id, before: bs, after: d.score, delta: minus(d.score, bs, 1), levelBefore: b?.level?.id ?? null, levelAfter: d.level?.id ?? null };
+      return {
+        id: d.id,
+        before: bs,
+        after: d.score,
+        delta: minus(d.score, bs, 1),
+        levelBefore: b?.level?.id ?? null,
+        levelAfter: d.level?.id ?? null,
+      };
     }),
     remedies: {
       new: after.remedies.filter((r) => !beforeIds.has(r.id)).map((r) => r.id),

@@ -10,7 +10,7 @@ import type {
 } from '../schema/explanation.js';
 import type { Condition, Level, Rule } from '../schema/questionnaire.js';
 import { type Facts, holds } from './conditions.js';
-import { type Model, type QuestionInfo } from './model.js';
+import type { Model, QuestionInfo } from './model.js';
 import { namedQuestions, type Plan } from './plan.js';
 import { answerLabel, resolveText, round } from './report.js';
 import { type DimensionResult, type QuestionResult, type Result, SEVERITY_FACTOR, snap } from './score.js';
@@ -29,7 +29,10 @@ export function factsOf(model: Model, result: Result): Facts {
       const q = qs.get(id);
       return q?.state === 'answered' ? q.answer?.value : undefined;
     },
-    questionScore: (id) => qs.get(id)?.score ?? null,
+    questionScore: (id) => {
+      const q = qs.get(id);
+      return q?.state === 'answered' ? q.score : null;
+    },
     score: (id) => (id === 'overall' ? result.overall.raw : (raws.get(id) ?? null)),
   };
 }
@@ -81,7 +84,7 @@ export function explain(model: Model, result: Result, plan: Plan, ids: string[],
   const valueOf = (q: QuestionResult) => (q.state === 'answered' ? (q.answer?.value ?? null) : null);
 
   const dimension = (d: DimensionResult): DimensionExplanation => {
-    const qs = result.questions.filter((q) => q.info.dimension.id === d.dimension.id && q.info.scored);
+    const qs = result.questions.filter((q) => q.info.dimension.id === d.dimension.id && q.info.scored && q.asked);
     const counted = qs.filter((q) => q.score !== null);
     const caps = model.rules.filter((r) => r.dimension === d.dimension.id && r.cap !== undefined && firedIds.has(r.id));
     return {
@@ -117,8 +120,8 @@ export function explain(model: Model, result: Result, plan: Plan, ids: string[],
     const scored = result.dimensions.filter((d) => d.score !== null);
     const num = snap(scored.reduce((s, d) => s + d.weight * (d.score as number), 0));
     const den = snap(scored.reduce((s, d) => s + d.weight, 0));
-    const mean = den > 0 ? snap(num / den) : null;
-    const caps = model.rules.filter((r) => overallCapOf(r) !== undefined && firedIds.has(r.id));
+    const mean = result.overall.uncapped;
+    const caps = model.rules.filter((r) => r.overallCap !== undefined && firedIds.has(r.id));
     const score = result.overall.score;
     return {
       type: 'overall',
@@ -133,8 +136,8 @@ export function explain(model: Model, result: Result, plan: Plan, ids: string[],
       weight: den,
       mean: r1(mean),
       caps: caps.map((r) => {
-        const cap = overallCapOf(r) as number;
-        return { rule: r.id, title: text(r.title), cap, lowered: mean !== null && score !== null && score < mean && cap === score };
+        const cap = r.overallCap as number;
+        return { rule: r.id, title: text(r.title), cap, lowered: result.overall.cappedBy.includes(r.id) };
       }),
       score: r1(score),
       coverage: round(result.overall.coverage, 3),
@@ -176,7 +179,14 @@ export function explain(model: Model, result: Result, plan: Plan, ids: string[],
       return { kind: 'answer', holds: held, id: c.answer, op, expected: ops[op], actual, label: shown };
     }
     if ('questionScore' in c) {
-      return { kind: 'questionScore', holds: held, id: c.questionScore, op, expected: ops[op], actual: r3(facts.questionScore(c.questionScore)) };
+      return {
+        kind: 'questionScore',
+        holds: held,
+        id: c.questionScore,
+        op,
+        expected: ops[op],
+        actual: r3(facts.questionScore(c.questionScore)),
+      };
     }
     return { kind: 'score', holds: held, id: c.score, op, expected: ops[op], actual: r1(facts.score(c.score)) };
   };
@@ -196,7 +206,7 @@ export function explain(model: Model, result: Result, plan: Plan, ids: string[],
       fired: remedy !== undefined,
       condition: trace(r.when),
       cap: r.cap ?? null,
-      overallCap: overallCapOf(r) ?? null,
+      overallCap: r.overallCap ?? null,
       priority: remedy
         ? {
             value: round(remedy.priority, 3),
@@ -215,14 +225,17 @@ export function explain(model: Model, result: Result, plan: Plan, ids: string[],
 
   const gainOf = (r: Rule, p: NonNullable<ReturnType<Plan['remedies']['get']>>): RuleExplanation['gain'] => {
     const fixed = p.fixed;
-    const dimScore = (res: Result) => (r.dimension === undefined ? null : (res.dimensions.find((x) => x.dimension.id === r.dimension)?.score ?? null));
+    const dimScore = (res: Result) =>
+      r.dimension === undefined ? null : (res.dimensions.find((x) => x.dimension.id === r.dimension)?.score ?? null);
     const fix = [...(p.fix ?? new Map()).entries()].map(([id, a]) => {
       const before = result.questions.find((q) => q.info.question.id === id);
       const after = fixed?.questions.find((q) => q.info.question.id === id);
       const info = model.byId.get(id) as QuestionInfo;
+      const was = before ? valueOf(before) : null;
       return {
         id,
-        before: before?.state === 'na' ? 'na' : before ? valueOf(before) : null,
+        before: before?.state === 'na' ? 'na' : was,
+        labelBefore: was === null ? null : label(info, was),
         after: a.value as NonNullable<QuestionExplanation['value']>,
         label: label(info, a.value),
         scoreBefore: r3(before?.score ?? null),
@@ -263,15 +276,9 @@ export function explain(model: Model, result: Result, plan: Plan, ids: string[],
   };
 }
 
-const overallCapOf = (r: Rule): number | undefined => (r as { overallCap?: number }).overallCap;
-
 /** The overall gain split by dimension, (W_d / Σ W) × ΔS_d, when the overall score is the plain weighted mean on both sides. */
 function termsOf(before: Result, after: Result): { dimension: string; weight: number; delta: number }[] {
-  const plainMean = (res: Result) => {
-    const scored = res.dimensions.filter((d) => d.score !== null);
-    const den = scored.reduce((s, d) => s + d.weight, 0);
-    return den > 0 && res.overall.score === snap(scored.reduce((s, d) => s + d.weight * (d.score as number), 0) / den);
-  };
+  const plainMean = (res: Result) => res.overall.score !== null && res.overall.cappedBy.length === 0;
   const sameSet = before.dimensions.every((d, i) => (d.score === null) === (after.dimensions[i]?.score === null));
   if (!sameSet || !plainMean(before) || !plainMean(after)) return [];
   return before.dimensions.flatMap((d, i) => {

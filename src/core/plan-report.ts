@@ -12,7 +12,7 @@ export interface PlanFields {
     remedies: string[];
     projected: { overall: number | null; level: string | null; dimensions: Record<string, number | null> };
   }[];
-  targets: { id: string; target: number; score: number | null; gap: number | null; reachedInPhase: Phase | null }[];
+  targets: { id: string; target: number; score: number | null; gap: number; reachedInPhase: Phase | null }[];
 }
 
 /** The planning fields of a JSON report (SPEC §12), rounded as reports print them. */

@@ -1,5 +1,5 @@
 import type { Condition, Rule } from '../schema/questionnaire.js';
-import { type Canonical, type Model, type QuestionInfo } from './model.js';
+import { type Canonical, type Model, type QuestionInfo, phaseOf as rulePhase } from './model.js';
 import { type Answer, type Answers, evaluate, type Result, snap } from './score.js';
 
 export type Phase = 1 | 2 | 3;
@@ -79,11 +79,7 @@ export function fixOf(model: Model, rule: Rule): Map<string, Answer> | null {
 }
 
 /** The roadmap phase of a rule: its `phase`, else by effort (low 1, medium 2, high 3, none 2). */
-export function phaseOf(rule: Rule): Phase {
-  const given = (rule as { phase?: number }).phase;
-  if (given === 1 || given === 2 || given === 3) return given;
-  return rule.effort === 'low' ? 1 : rule.effort === 'high' ? 3 : 2;
-}
+export const phaseOf = (rule: Rule): Phase => rulePhase(rule) as Phase;
 
 const delta = (after: number | null, before: number | null): number | null =>
   after === null || before === null ? null : snap(after - before);
@@ -109,7 +105,7 @@ export interface TargetPlan {
   id: string;
   target: number;
   score: number | null;
-  gap: number | null;
+  gap: number;
   reachedInPhase: Phase | null;
 }
 
@@ -143,7 +139,8 @@ export function planTargets(model: Model, result: Result, roadmap: PhasePlan[], 
         id,
         target,
         score,
-        gap: score === null ? null : Math.max(0, shown(target - score) as number),
+        // Without a score the whole target is still to go.
+        gap: score === null ? target : Math.max(0, shown(target - score) as number),
         reachedInPhase: reached?.phase ?? null,
       };
     });
@@ -152,10 +149,11 @@ export function planTargets(model: Model, result: Result, roadmap: PhasePlan[], 
 /** Gains, roadmap and targets for one scored set of answers (SPEC §12). Pure: re-evaluates the in-memory model. */
 export function plan(model: Model, result: Result, targets: Readonly<Record<string, number>> = {}): Plan {
   const answers = answersOf(result);
+  const options = { perspective: result.perspective };
   const remedies = new Map<string, RemedyPlan>();
   for (const r of result.remedies) {
     const fix = fixOf(model, r.rule);
-    const fixed = fix ? evaluate(model, withAnswers(answers, fix)) : null;
+    const fixed = fix ? evaluate(model, withAnswers(answers, fix), options) : null;
     const dim = r.rule.dimension;
     remedies.set(r.rule.id, {
       phase: phaseOf(r.rule),
@@ -172,7 +170,7 @@ export function plan(model: Model, result: Result, targets: Readonly<Record<stri
     if (ids.length === 0) continue;
     // Later fixes win where two set the same question.
     for (const id of ids) changes = withAnswers(changes, remedies.get(id)?.fix ?? new Map());
-    roadmap.push({ phase, remedies: ids, projected: evaluate(model, withAnswers(answers, changes)) });
+    roadmap.push({ phase, remedies: ids, projected: evaluate(model, withAnswers(answers, changes), options) });
   }
   return { remedies, roadmap, targets: planTargets(model, result, roadmap, targets) };
 }

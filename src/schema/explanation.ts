@@ -122,7 +122,15 @@ export const RuleExplanation = z.object({
       dimension: Num,
       phase: z.union([z.literal(1), z.literal(2), z.literal(3)]),
       fix: z.array(
-        z.object({ id: z.string(), before: z.nullable(Value), after: Value, label: z.string(), scoreBefore: Num, scoreAfter: Num }),
+        z.object({
+          id: z.string(),
+          before: z.nullable(Value),
+          labelBefore: z.nullable(z.string()),
+          after: Value,
+          label: z.string(),
+          scoreBefore: Num,
+          scoreAfter: Num,
+        }),
       ),
       overallBefore: Num,
       overallAfter: Num,
