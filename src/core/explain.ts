@@ -81,7 +81,7 @@ export function explain(model: Model, result: Result, plan: Plan, ids: string[],
     return { level: { id: level.id, title: text(level.title) }, levelFrom: bound(level), nextLevel: next ? bound(next) : null };
   };
   const firedIds = new Set(result.remedies.map((r) => r.rule.id));
-  const valueOf = (q: QuestionResult) => (q.state === 'answered' ? (q.answer?.value ?? null) : null);
+  const givenValue = (q: QuestionResult) => (q.state === 'answered' ? (q.answer?.value ?? null) : null);
 
   const dimension = (d: DimensionResult): DimensionExplanation => {
     const qs = result.questions.filter((q) => q.info.dimension.id === d.dimension.id && q.info.scored && q.asked);
@@ -93,7 +93,7 @@ export function explain(model: Model, result: Result, plan: Plan, ids: string[],
       title: text(d.dimension.title),
       weight: d.weight,
       questions: qs.map((q) => {
-        const value = valueOf(q);
+        const value = givenValue(q);
         return {
           id: q.info.question.id,
           text: text(q.info.question.text),
@@ -146,7 +146,7 @@ export function explain(model: Model, result: Result, plan: Plan, ids: string[],
   };
 
   const question = (q: QuestionResult): QuestionExplanation => {
-    const value = valueOf(q);
+    const value = givenValue(q);
     const id = q.info.question.id;
     return {
       type: 'question',
@@ -231,7 +231,7 @@ export function explain(model: Model, result: Result, plan: Plan, ids: string[],
       const before = result.questions.find((q) => q.info.question.id === id);
       const after = fixed?.questions.find((q) => q.info.question.id === id);
       const info = model.byId.get(id) as QuestionInfo;
-      const was = before ? valueOf(before) : null;
+      const was = before ? givenValue(before) : null;
       return {
         id,
         before: before?.state === 'na' ? 'na' : was,

@@ -43,6 +43,8 @@ export interface PlanStrings {
   namedByNone: string;
   dimension: string;
   ids: string;
+  /** After a label: ": " in English, "：" in Chinese. */
+  colon: string;
   unknownId: (id: string, hint: string | undefined) => string;
 }
 
@@ -88,6 +90,7 @@ export const PLAN_EN: PlanStrings = {
   namedByNone: 'no rule names it',
   dimension: 'Dimension',
   ids: 'overall, a dimension, a question or a rule',
+  colon: ': ',
   unknownId: (id, hint) =>
     `unknown id "${id}": not overall, a dimension, a question or a rule${hint === undefined ? '' : `; did you mean "${hint}"?`}`,
 };
@@ -134,6 +137,7 @@ export const PLAN_ZH: PlanStrings = {
   namedByNone: '没有规则引用本题',
   dimension: '维度',
   ids: 'overall、维度、题目或规则',
+  colon: '：',
   unknownId: (id, hint) => `未知的 id“${id}”：不是 overall、维度、题目或规则${hint === undefined ? '' : `；是否想写“${hint}”？`}`,
 };
 

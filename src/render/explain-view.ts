@@ -40,17 +40,17 @@ function value(v: unknown): string {
 }
 
 function levelLine(t: PlanStrings, x: { levelFrom: DimensionExplanation['levelFrom']; nextLevel: DimensionExplanation['nextLevel'] }) {
-  if (!x.levelFrom) return `${t.level}: —`;
-  return `${t.level}: ${t.levelRange(x.levelFrom.title, x.levelFrom.min, x.nextLevel?.title ?? null, x.nextLevel?.min ?? null)}`;
+  if (!x.levelFrom) return `${t.level}${t.colon}—`;
+  return `${t.level}${t.colon}${t.levelRange(x.levelFrom.title, x.levelFrom.min, x.nextLevel?.title ?? null, x.nextLevel?.min ?? null)}`;
 }
 
 function capLines(t: PlanStrings, caps: DimensionExplanation['caps']): string[] {
-  if (caps.length === 0) return [`${t.caps}: ${t.noCap}`];
-  return caps.map((c) => `${t.caps}: ${c.title} (${c.rule}) — ${c.lowered ? t.capLowered(c.cap) : t.capAbove(c.cap)}`);
+  if (caps.length === 0) return [`${t.caps}${t.colon}${t.noCap}`];
+  return caps.map((c) => `${t.caps}${t.colon}${c.title} (${c.rule}) — ${c.lowered ? t.capLowered(c.cap) : t.capAbove(c.cap)}`);
 }
 
 function finalLine(t: PlanStrings, before: number | null, caps: DimensionExplanation['caps'], score: number | null, what: string) {
-  if (score === null) return `${what}: ${t.noScore}`;
+  if (score === null) return `${what}${t.colon}${t.noScore}`;
   if (caps.length === 0 || before === null) return `${what} = ${n1(score, '—')}`;
   return `${what} = min(${[before, ...caps.map((c) => c.cap)].map((x) => n1(x, '—')).join(', ')}) = ${n1(score, '—')}`;
 }
@@ -89,7 +89,7 @@ function overall(t: PlanStrings, o: OverallExplanation): Block {
       total: [t.sum, num(o.weight), '', n3(o.weighted)],
     },
     lines: [
-      o.mean === null ? `${t.overallMean}: ${t.noScore}` : `${t.overallMean} = ${n3(o.weighted)} / ${num(o.weight)} = ${n1(o.mean, '—')}`,
+      o.mean === null ? `${t.overallMean}${t.colon}${t.noScore}` : `${t.overallMean} = ${n3(o.weighted)} / ${num(o.weight)} = ${n1(o.mean, '—')}`,
       ...capLines(t, o.caps),
       finalLine(t, o.mean, o.caps, o.score, t.finalScore),
       levelLine(t, o),
@@ -102,12 +102,12 @@ function question(t: PlanStrings, q: QuestionExplanation): Block {
   return {
     heading: `${q.text} (${q.id})`,
     lines: [
-      `${t.dimension}: ${q.dimension} · ${t.weight} ${num(q.weight)}`,
-      `${t.answer}: ${q.label ?? '—'} (${t.states[q.state]})`,
-      `${t.questionScore}: ${n3(q.score)}`,
+      `${t.dimension}${t.colon}${q.dimension} · ${t.weight} ${num(q.weight)}`,
+      `${t.answer}${t.colon}${q.label ?? '—'} (${t.states[q.state]})`,
+      `${t.questionScore}${t.colon}${n3(q.score)}`,
       q.rules.length === 0
-        ? `${t.namedBy}: ${t.namedByNone}`
-        : `${t.namedBy}: ${q.rules.map((r) => `${r.title} (${r.id}, ${r.fired ? t.fired : t.notFired})`).join('; ')}`,
+        ? `${t.namedBy}${t.colon}${t.namedByNone}`
+        : `${t.namedBy}${t.colon}${q.rules.map((r) => `${r.title} (${r.id}, ${r.fired ? t.fired : t.notFired})`).join('; ')}`,
     ],
   };
 }
@@ -124,13 +124,13 @@ function treeOf(t: PlanStrings, node: ConditionNode, depth = 0): NonNullable<Blo
       : node.label
         ? `${node.label} (${value(node.actual)})`
         : value(node.actual);
-  return [{ depth, text: `${prefix} ${node.id} ${node.op} ${value(node.expected)} — ${t.saw}: ${seen} → ${verdict}`, holds: node.holds }];
+  return [{ depth, text: `${prefix} ${node.id} ${node.op} ${value(node.expected)} — ${t.saw}${t.colon}${seen} → ${verdict}`, holds: node.holds }];
 }
 
 function rule(t: PlanStrings, r: RuleExplanation): Block {
   const lines: string[] = [];
-  if (r.cap !== null) lines.push(`${t.caps}: ${r.dimension} ≤ ${r.cap}`);
-  if (r.overallCap !== null) lines.push(`${t.caps}: overall ≤ ${r.overallCap}`);
+  if (r.cap !== null) lines.push(`${t.caps}${t.colon}${r.dimension} ≤ ${r.cap}`);
+  if (r.overallCap !== null) lines.push(`${t.caps}${t.colon}overall ≤ ${r.overallCap}`);
   const p = r.priority;
   if (p) {
     const ratio = p.dimensionWeight === null ? '1' : `${num(p.dimensionWeight)} / ${num(p.meanWeight)}`;
@@ -141,26 +141,26 @@ function rule(t: PlanStrings, r: RuleExplanation): Block {
   }
   const g = r.gain;
   if (g) {
-    lines.push(`${t.gainTitle(t.phase[g.phase])}:`);
+    lines.push(`${t.gainTitle(t.phase[g.phase])}${t.colon.trim()}`);
     if (g.fix.length === 0 || g.value === null) lines.push(t.noFix);
     for (const f of g.fix)
       lines.push(
-        `${t.fix}: ${f.id} ${f.labelBefore ?? (f.before === 'na' ? t.states.na : '—')} → ${f.label} (${n3(f.scoreBefore)} → ${n3(f.scoreAfter)})`,
+        `${t.fix}${t.colon}${f.id} ${f.labelBefore ?? (f.before === 'na' ? t.states.na : '—')} → ${f.label} (${n3(f.scoreBefore)} → ${n3(f.scoreAfter)})`,
       );
     if (g.dimension !== null && r.dimension !== null) {
       lines.push(
-        `${t.gainDimension} ${r.dimension}: ${n1(g.dimensionBefore, '—')} → ${n1(g.dimensionAfter, '—')} = ${signed(g.dimension)}`,
+        `${t.gainDimension} ${r.dimension}${t.colon}${n1(g.dimensionBefore, '—')} → ${n1(g.dimensionAfter, '—')} = ${signed(g.dimension)}`,
       );
     }
     if (g.value !== null) {
       const terms = g.terms.map((x) => `${num(x.weight)} / ${num(g.weight)} × ${signed(x.delta)}`).join(' + ');
       lines.push(
-        `${t.gainOverall}: ${n1(g.overallBefore, '—')} → ${n1(g.overallAfter, '—')} = ${signed(g.value)}${terms ? ` ≈ ${terms}` : ''}`,
+        `${t.gainOverall}${t.colon}${n1(g.overallBefore, '—')} → ${n1(g.overallAfter, '—')} = ${signed(g.value)}${terms ? ` ≈ ${terms}` : ''}`,
       );
     }
   }
   return {
-    heading: `${t.rule}: ${r.title} (${r.id}) — ${r.fired ? t.fired : t.notFired}`,
+    heading: `${t.rule}${t.colon}${r.title} (${r.id}) — ${r.fired ? t.fired : t.notFired}`,
     tree: treeOf(t, r.condition),
     lines,
   };
