@@ -26,7 +26,7 @@ export interface WhatIf {
  * `--what-if` arguments as answers: VALUE as in an answers file, `na`, a multi as `a,b` (`[]` for none), empty to
  * unanswer. Every problem of every argument is reported at once; the last argument for a question wins.
  */
-export function parseWhatIf(args: readonly string[], model: Model, perspective: string): WhatIf {
+export function parseWhatIf(args: readonly string[], model: Model, perspective: string): WhatIf & { errors: Diagnostic[] } {
   const changes = new Map<string, Answer>();
   const errors: Diagnostic[] = [];
   for (const arg of args) {
@@ -60,9 +60,8 @@ export function parseWhatIf(args: readonly string[], model: Model, perspective: 
     }
     changes.set(id, answer);
   }
-  if (errors.length > 0) throw new InputError(errors);
   const listed = [...changes].map(([id, a]) => ({ id, value: a.na ? ('na' as const) : (a.value ?? null) }));
-  return { changes, listed };
+  return { changes, listed, errors };
 }
 
 const listOf = (s: string): string[] => (s === '[]' ? [] : s.split(',').map((x) => x.trim()));
@@ -76,7 +75,7 @@ function itemColumn(value: string, index: number): number {
 }
 
 /** `--target ID=N` arguments: `overall` or a dimension, a number from 0 to 100; the last one for an id wins. */
-export function parseTargets(args: readonly string[], model: Model): Record<string, number> {
+export function parseTargets(args: readonly string[], model: Model): { targets: Record<string, number>; errors: Diagnostic[] } {
   const ids = ['overall', ...model.dimensions.map((d) => d.id)];
   const out: Record<string, number> = {};
   const errors: Diagnostic[] = [];
@@ -94,6 +93,24 @@ export function parseTargets(args: readonly string[], model: Model): Record<stri
     else if (n > 100) errors.push(diag('number-too-big', { max: 100, found: n, field: id, item: 0 }, where(column)));
     else out[id] = n;
   }
+  return { targets: out, errors };
+}
+
+/** The `--target` and `--what-if` arguments of a report, one what-if per answers file (perspective); all problems at once. */
+export function readPlanArgs(
+  model: Model,
+  args: { target: readonly string[]; whatIf: readonly string[] },
+  perspectives: readonly string[],
+): { targets: Record<string, number>; whatIfs: WhatIf[] } {
+  const { targets, errors } = parseTargets(args.target, model);
+  const whatIfs = args.whatIf.length === 0 ? [] : perspectives.map((p) => parseWhatIf(args.whatIf, model, p));
+  // Every file of one perspective gets the same problems: report each once.
+  const seen = new Set<string>();
+  for (const d of whatIfs.flatMap((w) => w.errors)) {
+    const key = `${d.file}:${d.column}:${d.code}`;
+    if (!seen.has(key)) errors.push(d);
+    seen.add(key);
+  }
   if (errors.length > 0) throw new InputError(errors);
-  return out;
+  return { targets, whatIfs };
 }

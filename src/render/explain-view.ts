@@ -89,7 +89,9 @@ function overall(t: PlanStrings, o: OverallExplanation): Block {
       total: [t.sum, num(o.weight), '', n3(o.weighted)],
     },
     lines: [
-      o.mean === null ? `${t.overallMean}${t.colon}${t.noScore}` : `${t.overallMean} = ${n3(o.weighted)} / ${num(o.weight)} = ${n1(o.mean, '—')}`,
+      o.mean === null
+        ? `${t.overallMean}${t.colon}${t.noScore}`
+        : `${t.overallMean} = ${n3(o.weighted)} / ${num(o.weight)} = ${n1(o.mean, '—')}`,
       ...capLines(t, o.caps),
       finalLine(t, o.mean, o.caps, o.score, t.finalScore),
       levelLine(t, o),
@@ -124,7 +126,9 @@ function treeOf(t: PlanStrings, node: ConditionNode, depth = 0): NonNullable<Blo
       : node.label
         ? `${node.label} (${value(node.actual)})`
         : value(node.actual);
-  return [{ depth, text: `${prefix} ${node.id} ${node.op} ${value(node.expected)} — ${t.saw}${t.colon}${seen} → ${verdict}`, holds: node.holds }];
+  return [
+    { depth, text: `${prefix} ${node.id} ${node.op} ${value(node.expected)} — ${t.saw}${t.colon}${seen} → ${verdict}`, holds: node.holds },
+  ];
 }
 
 function rule(t: PlanStrings, r: RuleExplanation): Block {

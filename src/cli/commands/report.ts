@@ -11,7 +11,7 @@ import { type GlobalOptions, printDiagnostics, readAnswers, readQuestionnaire } 
 import { formatOf } from '../format.js';
 import { columnsOf, displayName, type Io, UsageError, writeOutput } from '../io.js';
 import { pickLocale } from '../locale.js';
-import { parseTargets, parseWhatIf } from '../plan-args.js';
+import { readPlanArgs } from '../plan-args.js';
 import { VERSION } from '../run.js';
 
 /** A repeatable option's values (commander collects them into a list). */
@@ -73,11 +73,8 @@ export default async function report(io: Io, global: GlobalOptions, files: strin
   }
   if (errors.length > 0) throw new InputError(errors);
 
-  const targets = parseTargets(listOf(opts.target), model);
-  const whatIfs =
-    listOf(opts.whatIf).length === 0
-      ? []
-      : loaded.map(({ parsed }) => parseWhatIf(listOf(opts.whatIf), model, perspectiveOf(model, parsed.doc.perspective)));
+  const perspectives = loaded.map(({ parsed }) => perspectiveOf(model, parsed.doc.perspective));
+  const { targets, whatIfs } = readPlanArgs(model, { target: listOf(opts.target), whatIf: listOf(opts.whatIf) }, perspectives);
   const compare = whatIfs.length > 0 ? (await import('../../core/compare.js')).compareReports : undefined;
 
   const reports = loaded.map(({ parsed, answers, warnings }, i) => {
@@ -93,8 +90,11 @@ export default async function report(io: Io, global: GlobalOptions, files: strin
     const report = buildReport(worded, { ...scored, warnings: [...warnings, ...scored.warnings] }, meta);
     if (!whatIf || !compare) return report;
     const given = buildReport(worded, result, meta);
-    const baseline = { file: displayName(files[i] as string), date: parsed.doc.date ?? null };
-    return { ...report, whatIf: whatIf.listed, comparison: compare(given, report, { baseline, answers: true }) };
+    return {
+      ...report,
+      whatIf: whatIf.listed,
+      comparison: compare(given, report, { file: displayName(files[i] as string), answers: true }),
+    };
   });
 
   const render = await renderers[format]();
