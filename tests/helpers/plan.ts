@@ -11,7 +11,7 @@ export const dimScore = (r: Result | undefined, id: string): number | null =>
   r?.dimensions.find((d) => d.dimension.id === id)?.score ?? null;
 
 /** Any accepted value of a question, canonical. */
-function valueOf(info: QuestionInfo): fc.Arbitrary<Answer> {
+function anyValue(info: QuestionInfo): fc.Arbitrary<Answer> {
   const q = info.question;
   const values = info.options.map((o) => o.value);
   switch (q.type) {
@@ -39,7 +39,7 @@ export const anyAnswers = (m: Model): fc.Arbitrary<Map<string, Answer>> =>
         fc.oneof(
           { arbitrary: fc.constant(undefined), weight: 1 },
           { arbitrary: fc.constant(info.naAllowed ? { na: true } : undefined), weight: 1 },
-          { arbitrary: valueOf(info), weight: 4 },
+          { arbitrary: anyValue(info), weight: 4 },
         ),
       ),
     )
