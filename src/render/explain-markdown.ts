@@ -3,7 +3,8 @@ import { mdInline as md } from './escape.js';
 import { explainTitle, explainView, type Table } from './explain-view.js';
 
 function tableLines(t: Table): string[] {
-  const row = (r: string[], bold = false) => `| ${r.map((c) => (c === '' ? ' ' : bold ? `**${md(c)}**` : md(c))).join(' | ')} |`;
+  const cell = (c: string, bold: boolean) => (c === '' ? ' ' : ` ${bold ? `**${md(c)}**` : md(c)} `);
+  const row = (r: string[], bold = false) => `|${r.map((c) => cell(c, bold)).join('|')}|`;
   return [
     row(t.head),
     `| ${t.right.map((r) => (r ? '---:' : '---')).join(' | ')} |`,
