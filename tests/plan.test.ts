@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -101,7 +102,7 @@ describe('gains, roadmap and targets of the worked example', () => {
   });
 
   it('the command line wins over the targets of the answers file', async () => {
-    const stdin = `${(await import('node:fs')).readFileSync(join(ROOT, SMALL_ANSWERS), 'utf8')}targets: { overall: 50, people: 80 }\n`;
+    const stdin = `${readFileSync(join(ROOT, SMALL_ANSWERS), 'utf8')}targets: { overall: 50, people: 80 }\n`;
     const r = await runCli(['report', '-', '-q', SMALL, '-f', 'json', '--target', 'people=60'], { stdin });
     expect(r.code).toBe(0);
     expect((JSON.parse(r.stdout) as Report).targets).toEqual([
@@ -277,4 +278,35 @@ it('a what-if of every answer as given, on the command line, shows no change', a
   expect(c?.dimensions.map((d) => d.delta)).toEqual([0, 0]);
   expect(c?.remedies).toEqual({ new: [], resolved: [], persisting: ['no-sponsor', 'few-kams', 'overall-low'] });
   expect(c?.answers).toEqual([]);
+});
+
+describe('the README examples', () => {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8').replace(/\s+/g, ' ');
+  const EXAMPLE = 'examples/midsize-components.en.yaml';
+
+  it('--target: the numbers the README cites', async () => {
+    const r = await json(['report', EXAMPLE, '--target', 'overall=58', '--target', 'systems=60']);
+    expect(r.targets).toEqual([
+      { id: 'overall', target: 58, score: 51.7, gap: 6.3, reachedInPhase: 2 },
+      { id: 'systems', target: 60, score: 49.3, gap: 10.7, reachedInPhase: null },
+    ]);
+    expect(r.roadmap.map((p) => p.projected.overall)).toEqual([54.6, 58.6]);
+    expect(readme).toContain(
+      'the overall target of 58 (now 51.7) is reached after phase 2 (58.6), while the roadmap leaves systems at 49.3',
+    );
+  });
+
+  it('--what-if: the numbers and the error the README cites', async () => {
+    const r = await json(['report', EXAMPLE, '--what-if', 'crm-data-quality=90', '--what-if', 'crm-designed-for-kam=5']);
+    expect(r.comparison?.overall.delta).toBe(1.6);
+    expect(r.comparison?.dimensions.find((d) => d.id === 'systems')).toMatchObject({
+      before: 49.3,
+      after: 60,
+      levelAfter: 'interdependent',
+    });
+    expect(readme).toContain('lift systems from 49.3 to 60.0 (Interdependent) and the overall score by 1.6 points');
+    const bad = await runCli(['report', EXAMPLE, '--what-if', 'crm-data-qualty=90']);
+    expect(bad.code).toBe(2);
+    expect(readme).toContain(bad.stderr.trim());
+  });
 });
