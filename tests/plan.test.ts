@@ -229,6 +229,18 @@ describe.each(MODELS)('properties on the %s questionnaire', (_, model) => {
     expect(checked, 'fixes that only raise question scores').toBeGreaterThan(20);
   });
 
+  it('a scores-only evaluation (what a plan re-scores with) gives every score of a full one', () => {
+    fc.assert(
+      fc.property(anyAnswers(model), (answers) => {
+        const full = evaluate(model, answers);
+        const light = evaluate(model, answers, { scoresOnly: true });
+        expect(light.remedies).toEqual([]);
+        expect({ ...light, remedies: [], warnings: [] }).toEqual({ ...full, remedies: [], warnings: [] });
+      }),
+      { numRuns: 60 },
+    );
+  });
+
   it('projected scores never fall from one phase to the next', () => {
     fc.assert(
       fc.property(anyAnswers(model), (answers) => {

@@ -149,7 +149,8 @@ export function planTargets(model: Model, result: Result, roadmap: PhasePlan[], 
 /** Gains, roadmap and targets for one scored set of answers (SPEC §12). Pure: re-evaluates the in-memory model. */
 export function plan(model: Model, result: Result, targets: Readonly<Record<string, number>> = {}): Plan {
   const answers = answersOf(result);
-  const options = { perspective: result.perspective };
+  // Scores are all a fix changes that a plan reads: rules without a cap are not evaluated again.
+  const options = { perspective: result.perspective, scoresOnly: true };
   const remedies = new Map<string, RemedyPlan>();
   for (const r of result.remedies) {
     const fix = fixOf(model, r.rule);
