@@ -119,16 +119,11 @@ function treeOf(t: PlanStrings, node: ConditionNode, depth = 0): NonNullable<Blo
   if (node.children) {
     return [{ depth, text: `${node.kind} — ${verdict}`, holds: node.holds }, ...node.children.flatMap((c) => treeOf(t, c, depth + 1))];
   }
-  const prefix = node.kind === 'answer' ? 'answer' : node.kind === 'questionScore' ? 'questionScore' : 'score';
-  const seen =
-    node.actual === null || node.actual === undefined
-      ? t.nothing
-      : node.label
-        ? `${node.label} (${value(node.actual)})`
-        : value(node.actual);
-  return [
-    { depth, text: `${prefix} ${node.id} ${node.op} ${value(node.expected)} — ${t.saw}${t.colon}${seen} → ${verdict}`, holds: node.holds },
-  ];
+  // Dimension scores with one decimal, as reports print them.
+  const actual = node.kind === 'score' && typeof node.actual === 'number' ? node.actual.toFixed(1) : value(node.actual);
+  const seen = node.actual === null || node.actual === undefined ? t.nothing : node.label ? `${node.label} (${actual})` : actual;
+  const text = `${node.kind} ${node.id} ${node.op} ${value(node.expected)} — ${t.saw}${t.colon}${seen} → ${verdict}`;
+  return [{ depth, text, holds: node.holds }];
 }
 
 function rule(t: PlanStrings, r: RuleExplanation): Block {
