@@ -1,5 +1,6 @@
 import type { Condition, Rule } from '../schema/questionnaire.js';
 import { type Canonical, type Model, type QuestionInfo, phaseOf as rulePhase } from './model.js';
+import { round } from './report.js';
 import { type Answer, type Answers, evaluate, type Result, snap } from './score.js';
 
 export type Phase = 1 | 2 | 3;
@@ -116,7 +117,7 @@ export interface Plan {
 }
 
 /** A score as reports print it, so that a target is reached exactly when the printed number says so. */
-const shown = (n: number | null): number | null => (n === null ? null : Math.round(n * 10) / 10);
+const shown = (n: number | null): number | null => (n === null ? null : round(n, 1));
 
 function scoreOfId(result: Result, id: string): number | null {
   if (id === 'overall') return result.overall.score;
