@@ -297,26 +297,30 @@ describe('the README examples', () => {
   const EXAMPLE = 'examples/midsize-components.en.yaml';
 
   it('--target: the numbers the README cites', async () => {
-    const r = await json(['report', EXAMPLE, '--target', 'overall=58', '--target', 'systems=60']);
+    const r = await json(['report', EXAMPLE, '--target', 'overall=75', '--target', 'relationship=75']);
     expect(r.targets).toEqual([
-      { id: 'overall', target: 58, score: 51.7, gap: 6.3, reachedInPhase: 2 },
-      { id: 'systems', target: 60, score: 49.3, gap: 10.7, reachedInPhase: null },
+      { id: 'overall', target: 75, score: 56.6, gap: 18.4, reachedInPhase: 2 },
+      { id: 'relationship', target: 75, score: 51.9, gap: 23.1, reachedInPhase: null },
     ]);
-    expect(r.roadmap.map((p) => p.projected.overall)).toEqual([54.6, 58.6]);
+    expect(r.roadmap.map((p) => p.projected.overall)).toEqual([70.6, 77.9]);
+    expect(r.roadmap.map((p) => p.projected.dimensions.relationship)).toEqual([68.6, 68.6]);
     expect(readme).toContain(
-      'the overall target of 58 (now 51.7) is reached after phase 2 (58.6), while the roadmap leaves systems at 49.3',
+      'the overall target of 75 (now 56.6) is reached after phase 2 (77.9), while the roadmap takes relationship from 51.9 to 68.6 only',
     );
   });
 
   it('--what-if: the numbers and the error the README cites', async () => {
-    const r = await json(['report', EXAMPLE, '--what-if', 'crm-data-quality=90', '--what-if', 'crm-designed-for-kam=5']);
+    const r = await json(['report', EXAMPLE, '--what-if', 'crm-data-quality=nine-ten', '--what-if', 'crm-designed-for-kam=shaped-by-kams']);
     expect(r.comparison?.overall.delta).toBe(1.6);
     expect(r.comparison?.dimensions.find((d) => d.id === 'systems')).toMatchObject({
-      before: 49.3,
-      after: 60,
+      before: 53.6,
+      after: 63.9,
       levelAfter: 'interdependent',
     });
-    expect(readme).toContain('lift systems from 49.3 to 60.0 (Interdependent) and the overall score by 1.6 points');
+    expect(r.comparison?.remedies.resolved).toHaveLength(2);
+    expect(readme).toContain(
+      'lift systems from 53.6 to 63.9 (Interdependent) and the overall score by 1.6 points, and resolve two remedies',
+    );
     const bad = await runCli(['report', EXAMPLE, '--what-if', 'crm-data-qualty=90']);
     expect(bad.code).toBe(2);
     expect(readme).toContain(bad.stderr.trim());
