@@ -63,18 +63,25 @@ function dimension(t: PlanStrings, d: DimensionExplanation): Block {
       : `${t.rawScore} R = 100 × ${n3(d.weighted)} / ${num(d.answeredWeight)} = ${n1(d.rawScore, '—')}`;
   return {
     heading: `${d.title} (${d.id}) — ${t.weight} ${num(d.weight)}`,
-    table: {
-      head: [t.question, t.state, t.answer, 's_q', 'w_q', 'w_q·s_q'],
-      right: [false, false, false, true, true, true],
-      rows,
-      total: [t.sum, '', '', '', num(d.answeredWeight), n3(d.weighted)],
-    },
+    // A dimension with no question asked of this respondent has no table.
+    ...(rows.length === 0
+      ? {}
+      : {
+          table: {
+            head: [t.question, t.state, t.answer, 's_q', 'w_q', 'w_q·s_q'],
+            right: [false, false, false, true, true, true],
+            rows,
+            total: [t.sum, '', '', '', num(d.answeredWeight), n3(d.weighted)],
+          },
+        }),
     lines: [
       raw,
       ...capLines(t, d.caps),
       finalLine(t, d.rawScore, d.caps, d.score, `${t.finalScore} S`),
       levelLine(t, d),
-      `${t.coverage} = ${num(d.answeredWeight)} / ${num(d.applicableWeight)} = ${Math.round(d.coverage * 100)}%`,
+      d.applicableWeight === 0
+        ? `${t.coverage} = 100%`
+        : `${t.coverage} = ${num(d.answeredWeight)} / ${num(d.applicableWeight)} = ${Math.round(d.coverage * 100)}%`,
     ],
   };
 }
