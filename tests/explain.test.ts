@@ -9,7 +9,12 @@ import { ROOT, runCli } from './helpers/cli.js';
 import { bundled } from './helpers/plan.js';
 import { markdownProblems } from './helpers/report.js';
 
-const EXAMPLES = ['examples/pump-maker-early.zh.yaml', 'examples/midsize-components.en.yaml', 'examples/advanced-automation.yaml'];
+const EXAMPLES = [
+  'examples/pump-maker-early.zh.yaml',
+  'examples/midsize-components.en.yaml',
+  'examples/advanced-automation.yaml',
+  'examples/midsize-components.customer.en.yaml',
+];
 const SMALL = join(ROOT, 'tests/fixtures/valid/small.yaml');
 const SMALL_ANSWERS = 'tests/fixtures/valid/small-answers.yaml';
 const model = bundled();
