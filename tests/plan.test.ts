@@ -188,6 +188,14 @@ describe('--what-if', () => {
     ]);
   });
 
+  it('a what-if on a question the respondent was not asked is refused, as in an answers file', async () => {
+    const r = await runCli(['report', 'examples/midsize-components.customer.en.yaml', '--what-if', 'crm-data-quality=nine-ten']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      '--what-if crm-data-quality=nine-ten:1:1: error: question "crm-data-quality" is not asked of the customer perspective (asked of: internal)\n',
+    );
+  });
+
   it('a what-if without "=" is a usage error', async () => {
     const r = await runCli(['report', SMALL_ANSWERS, '-q', SMALL, '--what-if', 'sponsor']);
     expect(r.code).toBe(2);
