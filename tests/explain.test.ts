@@ -113,6 +113,14 @@ describe('explain', () => {
     ]);
   });
 
+  it('speaks Chinese, with Chinese punctuation after labels', async () => {
+    const text = await out(['explain', SMALL_ANSWERS, '-q', SMALL, 'strategy', 'no-sponsor', '--lang', 'zh-CN']);
+    expect(text).toContain('原始分 R = 100 × 1.833 / 5 = 36.7');
+    expect(text).toContain('等级：起步（0 分起；发展 40 分起）');
+    expect(text).toContain('answer sponsor eq false — 实际：否 (false) → 成立');
+    expect(text).toContain('总分：41.3 → 71.3 = +30.0 ≈ 3 / 4 × +40.0');
+  });
+
   it('a rule that did not fire has neither priority nor gain', async () => {
     const doc = Explanation.parse(JSON.parse(await out(['explain', SMALL_ANSWERS, '-q', SMALL, 'weak-plans', '-f', 'json'])));
     const r = doc.items[0] as RuleExplanation;
