@@ -180,7 +180,7 @@ describe('--what-if', () => {
     expect(r.stdout).toBe('');
     expect(r.stderr.trim().split('\n')).toEqual([
       '--target people=160:1:8: error: "people" must be at most 100, not 160',
-      '--target strategi=70:1:1: error: unknown target "strategi"; did you mean "strategy"?: use "overall" or a dimension id',
+      '--target strategi=70:1:1: error: unknown target "strategi": use "overall" or a dimension id; did you mean "strategy"?',
       '--what-if kam-count=900:1:11: error: 900 is out of range for "kam-count" (0 to 500)',
       '--what-if sponser=yes:1:1: error: unknown question "sponser"; did you mean "sponsor"?',
       '--what-if sponsor=na:1:9: error: "sponsor" cannot be answered na (not applicable)',
