@@ -95,7 +95,7 @@ export const DIAGNOSTICS_EN: Table = {
   'skipped-score-needs-when': () => '"skippedScore" needs "when": only a question that can be skipped has a score when skipped',
   'skipped-score-unscored': () => '"skippedScore" on a question that is not scored (text or weight 0); remove it',
   'not-in-audience': (a) => `question "${a.id}" is not asked of the ${a.perspective} perspective (asked of: ${a.audience})`,
-  'unknown-target': (a) => `unknown target "${a.id}"${hintEn(a)}: use "overall" or a dimension id`,
+  'unknown-target': (a) => `unknown target "${a.id}": use "overall" or a dimension id${hintEn(a)}`,
   'condition-no-test': (a) => `a condition needs a test, one of: ${a.ops}`,
   'condition-tests': (a) => `a condition holds one test, found ${a.count} (${a.found}); put several tests in "all"`,
   'when-score': () => 'a question\'s "when" cannot use dimension scores; test earlier answers instead',
@@ -191,7 +191,7 @@ export const DIAGNOSTICS_ZH: Table = {
   'skipped-score-needs-when': () => '“skippedScore”需要同时指定“when”：只有可能被跳过的题目才有跳过时的得分',
   'skipped-score-unscored': () => '“skippedScore”用在了不计分的题目上（文本题或权重为 0）；请删除',
   'not-in-audience': (a) => `题目“${a.id}”不向“${a.perspective}”视角提问（提问对象：${a.audience}）`,
-  'unknown-target': (a) => `未知的目标“${a.id}”${hintZh(a)}：请写“overall”或某个维度的 id`,
+  'unknown-target': (a) => `未知的目标“${a.id}”：请写“overall”或某个维度的 id${hintZh(a)}`,
   'condition-no-test': (a) => `条件缺少判断，可用：${a.ops}`,
   'condition-tests': (a) =>
     `一个条件只能包含一个判断，实际有 ${a.count} 个（${String(a.found).split(', ').join('、')}）；多个判断请放进“all”`,
