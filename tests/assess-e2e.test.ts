@@ -117,6 +117,17 @@ describe('kamcheck assess in a real terminal', () => {
     expect(readFileSync(join(cwd, 'a.yaml'), 'utf8')).toContain('sponsor: true');
   });
 
+  it('works in a pseudo-terminal that reports no size (0×0)', { timeout: 120_000 }, async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'kamcheck-e2e-'));
+    const sizeless = spawn(['assess', '-q', SMALL, '-o', 'a.yaml'], cwd, { cols: 0, rows: 0 });
+    await sizeless.on('Skip for now', '1');
+    await sizeless.on('❯ 1. Yes', KEY.enter);
+    await sizeless.on('Account plans are written and reviewed', KEY.ctrlC);
+    expect(await sizeless.exited).toBe(130);
+    expect(sizeless.plain()).toContain('Strategy · question 2 of 3 · 1/5 done');
+    expect(readFileSync(join(cwd, 'a.yaml'), 'utf8')).toContain('sponsor: true');
+  });
+
   it('loads the prompt library only in assess: a report never evaluates it', () => {
     // The prompts (@inquirer) read keys through the public node:readline module; a process that never loaded it
     // never ran them (Node's own streams use only internal/readline/*).
