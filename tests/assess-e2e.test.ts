@@ -117,6 +117,26 @@ describe('kamcheck assess in a real terminal', () => {
     expect(readFileSync(join(cwd, 'a.yaml'), 'utf8')).toContain('sponsor: true');
   });
 
+  it('an interview keeps a note typed but not submitted at Ctrl-C, and echoes a long paste quickly', { timeout: 180_000 }, async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'kamcheck-e2e-'));
+    const s = spawn(['assess', '-q', SMALL, '-o', 'i.yaml', '--mode', 'interview'], cwd);
+    for (const field of ['Name', 'Role', 'Organization', 'Business unit']) await s.on(field, KEY.enter);
+    await s.on('Skip for now', '1');
+    await s.on('❯ 1. Yes', KEY.enter);
+    // One prompt for note and evidence; a 10,000-character paste is drawn as its end, not redrawn whole per key.
+    const paste = `${'x'.repeat(9990)}END-OF-IT`;
+    await s.on('Note (optional)', paste);
+    const started = Date.now();
+    await s.on('END-OF-IT');
+    expect(Date.now() - started).toBeLessThan(20_000);
+    await s.on('END-OF-IT', '\u0015', 'seen minutes evidence: Q3 pack'); // Ctrl-U clears the line
+    await s.on('Q3 pack', KEY.ctrlC);
+    expect(await s.exited).toBe(130);
+    expect(readFileSync(join(cwd, 'i.yaml'), 'utf8')).toContain(
+      'sponsor:\n    value: true\n    note: seen minutes\n    evidence: Q3 pack\n',
+    );
+  });
+
   it('works in a pseudo-terminal that reports no size (0×0)', { timeout: 120_000 }, async () => {
     const cwd = mkdtempSync(join(tmpdir(), 'kamcheck-e2e-'));
     const sizeless = spawn(['assess', '-q', SMALL, '-o', 'a.yaml'], cwd, { cols: 0, rows: 0 });

@@ -3,6 +3,7 @@ import type { Model } from '../src/core/model.js';
 import { ASSESS_EN, ASSESS_ZH } from '../src/i18n/assess.js';
 import { readNumber } from '../src/interactive/ask.js';
 import { type Mode, runQuestions } from '../src/interactive/flow.js';
+import { Interrupted } from '../src/interactive/prompter.js';
 import { type Session, startSession } from '../src/interactive/session.js';
 import { width } from '../src/render/style.js';
 import { ctrlC, enter, esc, pick, ScriptedPrompter, type Step, tick, type } from './fixtures/assess/scripted-prompter.js';
@@ -256,6 +257,15 @@ describe('interview flow', () => {
       'Team · question 1 of 1 · 2/3 done',
       'Team · optional note · 3/3 done',
     ]);
+  });
+
+  it('keeps a note typed but not yet submitted when Ctrl-C comes', async () => {
+    const halfTyped: Step = () => {
+      throw new Interrupted('User force closed the prompt with SIGINT', 'minutes seen evidence: Q3 pack');
+    };
+    const { outcome, saves } = await play([pick('Yearly'), halfTyped], { model: GUIDED, mode: 'interview' });
+    expect(outcome.kind).toBe('interrupted');
+    expect(saves.at(-1)?.answers.get('review-cadence')).toEqual({ value: 'yearly', note: 'minutes seen', evidence: 'Q3 pack' });
   });
 
   it('cleans a pasted note: control characters such as U+202E removed, line breaks made spaces', async () => {

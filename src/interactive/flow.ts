@@ -67,7 +67,14 @@ export function splitNote(line: string, t: AssessStrings): { note: string; evide
 async function askNotes(s: Session, id: string, o: FlowOptions, t: AssessStrings): Promise<Session | Back> {
   const a = s.answers.get(id);
   const had = joinNote(a?.note, a?.evidence, t);
-  const typed = await o.prompter.input({ message: t.note, ...(had ? { default: had, hint: t.keysNoteKept } : { hint: t.keysNote }) });
+  let typed: string | Back;
+  try {
+    typed = await o.prompter.input({ message: t.note, ...(had ? { default: had, hint: t.keysNoteKept } : { hint: t.keysNote }) });
+  } catch (e) {
+    // Ctrl-C in the middle of a note: what was typed is kept, as if Enter had been pressed.
+    if (e instanceof Interrupted && e.typed.trim() !== '') await o.save(setNote(s, id, splitNote(e.typed, t)));
+    throw e;
+  }
   if (typed === BACK) return BACK;
   const out = setNote(s, id, splitNote(typed, t));
   await o.save(out);

@@ -88,7 +88,12 @@ export function createInquirerPrompter(term: Terminal, opts: InquirerOptions): P
     term.output.write(`${lines.join('\n')}\n`);
   };
 
-  async function run<T>(ask: (ctx: Context) => Promise<T>, message: string, shown: (v: T) => string): Promise<T | Back> {
+  async function run<T>(
+    ask: (ctx: Context) => Promise<T>,
+    message: string,
+    shown: (v: T) => string,
+    typed: () => string = () => '',
+  ): Promise<T | Back> {
     const controller = new AbortController();
     const onKey = (_s: unknown, key?: { name?: string }) => {
       if (key?.name === 'escape') controller.abort();
@@ -111,7 +116,7 @@ export function createInquirerPrompter(term: Terminal, opts: InquirerOptions): P
         term.output.write(`${c.dim(`↩ ${message}`)}\n`);
         return BACK;
       }
-      if (e.name === 'ExitPromptError') throw new Interrupted(e.message);
+      if (e.name === 'ExitPromptError') throw new Interrupted(e.message, typed());
       throw e;
     } finally {
       term.input.removeListener('keypress', onKey);
@@ -180,11 +185,21 @@ export function createInquirerPrompter(term: Terminal, opts: InquirerOptions): P
         o.message,
         (vs) => vs.map((v) => nameOf(o.choices, v)).join(', '),
       ),
-    input: (o) =>
-      run(
+    input: (o) => {
+      // The line as typed so far (for Ctrl-C), and as drawn: only its end when long, so that echoing a
+      // 10,000-character paste redraws a short line per key instead of the whole paste.
+      let line = '';
+      const draw = (v: string, { isFinal }: { isFinal: boolean }) => {
+        line = v;
+        const room = Math.max(10, cols() - 4);
+        if (isFinal || v.length <= room) return v;
+        return `…${[...v.slice(-2 * room)].slice(-(room - 1)).join('')}`;
+      };
+      return run(
         (ctx) =>
           input(
             {
+              transformer: draw,
               // The hint sits between the question and the typing line, and goes when the prompt is done.
               message: o.hint
                 ? `${fitMessage(o.message, cols())}\n${wrap(o.hint, cols() - 3)
@@ -199,7 +214,9 @@ export function createInquirerPrompter(term: Terminal, opts: InquirerOptions): P
           ),
         o.message,
         (v) => v,
-      ),
+        () => line,
+      );
+    },
     confirm: (o) =>
       run(
         (ctx) => confirm({ message: fitMessage(o.message, cols()), default: o.default, theme: base }, ctx),

@@ -10,6 +10,13 @@ export type Back = typeof BACK;
 /** Thrown by any prompt on Ctrl-C (or when the terminal goes away): save and stop. */
 export class Interrupted extends Error {
   override name = 'Interrupted';
+  /** At a text prompt: what was typed but not yet submitted, so that the flow can keep it. */
+  constructor(
+    message: string,
+    readonly typed = '',
+  ) {
+    super(message);
+  }
 }
 
 export interface Choice<T> {
