@@ -113,6 +113,15 @@ describe('output streams', () => {
     expect(r.stdout).toBe('exit 0\n');
   });
 
+  it('a file name with an escape sequence is shown, not obeyed, in located messages and in one-line errors', async () => {
+    const name = 'x\u001b[2J\u001b]52;c;ZXZpbA==\u0007.yaml';
+    writeFileSync(join(dir, name), 'kamcheck: 1\nquestionnaire: small\nanswers:\n  nope: 1\n');
+    const bad = await runCli(['validate', name, '-q', join(ROOT, 'tests/fixtures/valid/small.yaml')], { cwd: dir });
+    expect(bad.stderr).toBe('x␛[2J␛]52;c;ZXZpbA==␇.yaml:4:3: error: unknown question "nope"\n');
+    const missing = await runCli(['validate', `missing-${name}`], { cwd: dir });
+    expect(missing.stderr).toBe('kamcheck: error: cannot read missing-x␛[2J␛]52;c;ZXZpbA==␇.yaml: no such file\n');
+  });
+
   it('text for a terminal shows control characters instead of obeying them; colour codes stay', async () => {
     const { guardIo } = await import('../src/cli/streams.js');
     let text = '';

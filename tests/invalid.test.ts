@@ -136,6 +136,8 @@ const QUESTIONNAIRE_CASES: Case[] = [
   { file: 'q-action-missing-locale.yaml', errors: [[20, 9, '"actions" has no text for locale zh-CN']] },
   { file: 'q-undeclared-locale.yaml', errors: [[5, 20, 'locale de is not declared in "locales" (en)']] },
   { file: 'q-duplicate-question-id.yaml', errors: [[18, 15, 'duplicate question id "sponsor"']] },
+  // A condition on a duplicated id means the first question of that id: no second, misleading message.
+  { file: 'q-duplicate-question-id-in-when.yaml', errors: [[18, 15, 'duplicate question id "sponsor"']] },
   { file: 'q-duplicate-dimension-id.yaml', errors: [[14, 9, 'duplicate dimension id "strategy"']] },
   { file: 'q-unknown-scale.yaml', errors: [[18, 39, 'unknown scale "agree5"; did you mean "agree4"?']] },
   {
