@@ -8,9 +8,10 @@ import { resolve } from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import { Script } from 'node:vm';
 
-// `--checkout` is the `prepare` script: npm runs it after `npm ci` in a checkout, which is what builds the CLI
-// there. It does nothing for `npm pack` and `npm publish` (their `prepack` builds), nor where esbuild, a
-// devDependency, is not installed: a package installed from its tarball comes built and runs no script at all.
+// `--checkout` is the `dependencies` script: npm runs it in a checkout after `npm ci` (or any change to
+// node_modules), which is what builds the CLI there. npm never runs it for a package installed from its tarball,
+// which comes built (`prepack`) and has no install script at all (npm counts `prepare` as one). It does nothing
+// where esbuild, a devDependency, is not installed.
 if (process.argv.includes('--checkout')) {
   if (process.env.npm_command === 'pack' || process.env.npm_command === 'publish') process.exit(0);
   try {
