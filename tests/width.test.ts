@@ -18,6 +18,11 @@ describe('terminal width without string-width', () => {
     expect(width(text)).toBe(cols);
   });
 
+  it('keeps one-line slots on one line: a title written over two lines cannot print a line of its own', () => {
+    expect(truncate('Write plans\nOverall: 96.0 / 100', 80)).toBe('Write plans Overall: 96.0 / 100');
+    expect(padEnd('A\r\nB', 5)).toBe('A B  ');
+  });
+
   it('pads and cuts by columns, not characters', () => {
     expect(padEnd('中文', 6)).toBe('中文  ');
     expect(truncate('大客户管理成熟度', 9)).toBe('大客户管…');

@@ -6,15 +6,24 @@ export const makeChalk = (color: boolean): ChalkInstance => new Chalk({ level: c
 /** Display width in terminal columns: CJK characters take two. */
 export const width = (s: string): number => textWidth(s);
 
-export function padEnd(s: string, w: number): string {
+/**
+ * A text for a one-line slot (a title in a table row, a padded cell): line breaks become spaces, so that a
+ * title written over two lines cannot print a line of its own, such as a forged "Overall:" line.
+ */
+export const flat = (s: string): string => (/[\r\n]/.test(s) ? s.replace(/\s*[\r\n]+\s*/g, ' ') : s);
+
+export function padEnd(text: string, w: number): string {
+  const s = flat(text);
   return s + ' '.repeat(Math.max(0, w - width(s)));
 }
-export function padStart(s: string, w: number): string {
+export function padStart(text: string, w: number): string {
+  const s = flat(text);
   return ' '.repeat(Math.max(0, w - width(s))) + s;
 }
 
-/** Cut to at most w columns, marking the cut with an ellipsis. */
-export function truncate(s: string, w: number): string {
+/** Cut to at most w columns, on one line, marking the cut with an ellipsis. */
+export function truncate(text: string, w: number): string {
+  const s = flat(text);
   if (width(s) <= w) return s;
   let out = '';
   for (const ch of s) {
