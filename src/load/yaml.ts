@@ -150,13 +150,18 @@ export function parseYaml(file: string, bytes: Uint8Array): { source?: Source; d
     Alias(_, node) {
       aliases++;
       if (aliases === 1) firstAlias = node.range?.[0] ?? 0;
-      if (aliases === MAX_ALIASES + 1) overLimit = node.range?.[0] ?? 0;
+      // Past the limit the file is refused: stop, since resolving an alias walks the document.
+      if (aliases === MAX_ALIASES + 1) {
+        overLimit = node.range?.[0] ?? 0;
+        return visit.BREAK;
+      }
       const target = node.resolve(doc);
       if (!target) structural.push(diag('unknown-alias', { name: node.source }, where(node.range?.[0] ?? 0)));
       else {
         expansion += sizeOf(target) - length(node);
         if (expansion > MAX_EXPANSION && overExpansion < 0) overExpansion = node.range?.[0] ?? 0;
       }
+      return undefined;
     },
     Scalar: (_, node) => tagged(node),
     Map: (_, node) => {
