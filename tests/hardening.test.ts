@@ -76,6 +76,16 @@ describe('large generated files', () => {
     expect(r.mb).toBeLessThan(200);
   });
 
+  it('300,000 aliases in a 4 MB file: refused by counting, before the YAML is composed', () => {
+    const aliases = Array.from({ length: 300_000 }, (_, i) => `  q${i}: *a\n`).join('');
+    writeFileSync(join(dir, 'aliases.yaml'), `kamcheck: 1\nquestionnaire: small\nx: &a 1\nanswers:\n${aliases}`);
+    const r = shell('KAMCHECK validate aliases.yaml');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe('aliases.yaml:105:9: error: too many YAML aliases (101); at most 100 are allowed\n');
+    expect(r.ms).toBeLessThan(5000);
+    expect(r.mb).toBeLessThan(200);
+  });
+
   it('a 1 MB key is cut in the message', async () => {
     writeFileSync(join(dir, 'long-key.yaml'), `kamcheck: 1\nquestionnaire: small\nanswers:\n  ? ${'k'.repeat(1_000_000)}\n  : 1\n`);
     const r = await runCli(['validate', 'long-key.yaml', '-q', join(ROOT, 'tests/fixtures/valid/small.yaml')], { cwd: dir });

@@ -1,4 +1,4 @@
-import { isAlias, isMap, isScalar, isSeq, LineCounter, type Node, type Pair, parseDocument, visit, type YAMLMap } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, Lexer, LineCounter, type Node, type Pair, parseDocument, visit, type YAMLMap } from 'yaml';
 import { type Diagnostic, diag } from '../diagnostics.js';
 
 export const MAX_BYTES = 5 * 1024 * 1024;
@@ -64,6 +64,27 @@ function posOf(text: string, offset: number): { line: number; column: number } {
   return { line, column: offset - start + 1 };
 }
 
+// Tokens the lexer adds that are not in the text: byte-order mark, document start, flow end, scalar start.
+const LEXER_MARKS = new Set(['\ufeff', '\u0002', '\u0018', '\u001f']);
+
+/**
+ * Where the alias past the limit starts, found by the lexer alone: composing hundreds of thousands of aliases
+ * takes the YAML library seconds and gigabytes. Run only when the text has more asterisks than aliases allowed.
+ */
+function aliasPastLimit(text: string): { at: number; count: number } | undefined {
+  let stars = 0;
+  for (let i = text.indexOf('*'); i >= 0 && stars <= MAX_ALIASES; i = text.indexOf('*', i + 1)) stars++;
+  if (stars <= MAX_ALIASES) return undefined;
+  let count = 0;
+  let offset = 0;
+  for (const token of new Lexer().lex(text)) {
+    if (token.length === 1 && LEXER_MARKS.has(token)) continue;
+    if (token.startsWith('*') && ++count > MAX_ALIASES) return { at: offset, count };
+    offset += token.length;
+  }
+  return undefined;
+}
+
 /** Parse one YAML document into plain data, or return the reasons it cannot be read. */
 export function parseYaml(file: string, bytes: Uint8Array): { source?: Source; diagnostics: Diagnostic[] } {
   const at1 = { file, line: 1, column: 1 };
@@ -87,6 +108,10 @@ export function parseYaml(file: string, bytes: Uint8Array): { source?: Source; d
   // A carriage return alone ends a line for old Mac editors but not for YAML: the parser would see one long line.
   const cr = /\r(?!\n)/.exec(text);
   if (cr) return { diagnostics: [diag('lone-cr', {}, { file, ...posOf(text, cr.index) })] };
+
+  const tooMany = aliasPastLimit(text);
+  if (tooMany)
+    return { diagnostics: [diag('too-many-aliases', { count: tooMany.count, max: MAX_ALIASES }, { file, ...posOf(text, tooMany.at) })] };
 
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false, version: '1.2' });
