@@ -56,6 +56,7 @@ export async function run(io: Io): Promise<number> {
       code = await mod.default(io, global, args, opts);
     };
 
+  const collect = (value: string, previous: string[] = []) => [...previous, value];
   const format = (choices: string[]) => new Option('-f, --format <format>', 'output format').choices(choices);
   program
     .command('report')
@@ -65,8 +66,11 @@ export async function run(io: Io): Promise<number> {
     .addOption(format(['terminal', 'markdown', 'json', 'html']))
     .option('-o, --output <file>', 'write the report to a file (- for stdout)')
     .option('--force', 'overwrite an existing output file')
-    .option('--fail-under <score>', 'exit 1 when the overall score is under this (0–100)')
+    .option('--fail-under <score>', 'exit 1 under this overall score, or ID=N for a dimension (repeatable)', collect)
     .option('--min-coverage <ratio>', 'exit 1 when overall coverage is under this (0–1)')
+    .option('--compare <baseline>', 'compare with an earlier answers file or report JSON')
+    .option('--max-drop <points>', 'exit 1 when a score fell by more than this since the baseline')
+    .option('--config <file>', 'settings file (default: kamcheck.config.yaml when present)')
     .addOption(
       new Option('--fail-on <severity>', 'exit 1 when a remedy of this severity or worse fires').choices([
         'critical',

@@ -4,10 +4,14 @@ import { evaluate, SEVERITY_FACTOR } from '../../core/score.js';
 import { InputError } from '../../diagnostics.js';
 import { strings } from '../../i18n/ui.js';
 import { type Format, renderers } from '../../render/index.js';
+import type { Comparison } from '../../schema/comparison.js';
 import type { Severity } from '../../schema/questionnaire.js';
 import type { Report } from '../../schema/report.js';
+import { withComparison } from '../baseline.js';
+import { mergeThresholds, readConfig } from '../config.js';
 import { type GlobalOptions, printDiagnostics, readAnswers, readQuestionnaire } from '../context.js';
 import { formatOf } from '../format.js';
+import { checkThresholdIds, dropFailures, parseThresholds, type Thresholds, thresholdFailures } from '../gates.js';
 import { columnsOf, type Io, UsageError, writeOutput } from '../io.js';
 import { pickLocale } from '../locale.js';
 import { VERSION } from '../run.js';
@@ -22,14 +26,12 @@ function number(value: unknown, flag: string, min: number, max: number): number 
 }
 
 /** Which gates a report fails, as messages; empty when it passes. */
-export function gateFailures(report: Report, gates: { failUnder?: number; minCoverage?: number; failOn?: Severity }): string[] {
+export function gateFailures(
+  report: Report & { comparison?: Comparison },
+  gates: { failUnder?: number | Thresholds; minCoverage?: number; failOn?: Severity; maxDrop?: number },
+): string[] {
   const t = strings(report.locale);
-  const out: string[] = [];
-  if (gates.failUnder !== undefined) {
-    const s = report.overall.score;
-    if (s === null) out.push(t.gateNoScore(gates.failUnder));
-    else if (s < gates.failUnder) out.push(t.gateFailUnder(s.toFixed(1), gates.failUnder));
-  }
+  const out: string[] = thresholdFailures(report, gates.failUnder);
   if (gates.minCoverage !== undefined && report.overall.coverage < gates.minCoverage) {
     out.push(t.gateCoverage(report.overall.coverage.toFixed(3), gates.minCoverage));
   }
@@ -38,22 +40,34 @@ export function gateFailures(report: Report, gates: { failUnder?: number; minCov
     const hit = report.remedies.filter((r) => SEVERITY_FACTOR[r.severity] >= worst);
     if (hit.length > 0) out.push(t.gateSeverity(hit.length, gates.failOn, hit.map((r) => r.id).join(', ')));
   }
+  out.push(...dropFailures(report.locale, report.comparison, gates.maxDrop));
   return out;
 }
 
-export default async function report(io: Io, global: GlobalOptions, files: string[], opts: Record<string, unknown>): Promise<number> {
+export default async function report(io: Io, g: GlobalOptions, files: string[], opts: Record<string, unknown>): Promise<number> {
   const output = opts.output as string | undefined;
-  const format = formatOf(opts.format as Format | undefined, output, ['terminal', 'markdown', 'json', 'html'], 'terminal');
+  const formats: Format[] = ['terminal', 'markdown', 'json', 'html'];
+  const config = await readConfig(io, opts.config as string | undefined, 'report', formats);
+  const global = g.lang === undefined && config?.lang !== undefined ? { ...g, lang: config.lang } : g;
+  const format = formatOf(opts.format as Format | undefined, output, formats, (config?.format as Format | undefined) ?? 'terminal');
+  const flagThresholds = parseThresholds(opts.failUnder);
   const gates = {
-    failUnder: number(opts.failUnder, '--fail-under', 0, 100),
-    minCoverage: number(opts.minCoverage, '--min-coverage', 0, 1),
-    failOn: opts.failOn as Severity | undefined,
+    failUnder: mergeThresholds(config?.gates.failUnder, flagThresholds),
+    minCoverage: number(opts.minCoverage, '--min-coverage', 0, 1) ?? config?.gates.minCoverage,
+    failOn: (opts.failOn as Severity | undefined) ?? config?.gates.failOn,
+    maxDrop: number(opts.maxDrop, '--max-drop', 0, 100) ?? config?.gates.maxDrop,
   };
+  const baseline = (opts.compare as string | undefined) ?? config?.baseline;
+  if (gates.maxDrop !== undefined && baseline === undefined) {
+    throw new UsageError('kamcheck: error: --max-drop needs a baseline: --compare BASELINE, or baseline: in the config file');
+  }
   const top = number(opts.top, '--top', 0, 1000) ?? 5;
   if (format === 'html' && files.length > 1) {
     throw new UsageError('kamcheck: error: an HTML report is one page for one answers file; run report once per file');
   }
-  const { model } = await readQuestionnaire(io, opts.questionnaire as string | undefined);
+  const { model } = await readQuestionnaire(io, (opts.questionnaire as string | undefined) ?? config?.questionnaire);
+  config?.checkDimensions(model);
+  checkThresholdIds(flagThresholds, model);
 
   // Read every file before failing, so that all problems are shown at once.
   const loaded = [];
@@ -68,7 +82,7 @@ export default async function report(io: Io, global: GlobalOptions, files: strin
   }
   if (errors.length > 0) throw new InputError(errors);
 
-  const reports = loaded.map(({ parsed, answers, warnings }) => {
+  const scored = loaded.map(({ parsed, answers, warnings }) => {
     const result = evaluate(model, answers);
     const locale = pickLocale({ lang: global.lang, answersLocale: parsed.doc.locale, env: io.env, locales: model.doc.locales });
     printDiagnostics(io, [...warnings, ...result.warnings], locale.startsWith('zh'));
@@ -78,6 +92,8 @@ export default async function report(io: Io, global: GlobalOptions, files: strin
       { answers: parsed.doc, locale, toolVersion: VERSION },
     );
   });
+
+  const reports = baseline === undefined ? scored : await withComparison(io, model, scored, baseline, VERSION);
 
   const render = await renderers[format]();
   const columns = columnsOf(io);
