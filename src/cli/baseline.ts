@@ -1,7 +1,6 @@
 import { compareReports } from '../core/compare.js';
 import type { Model } from '../core/model.js';
-import type { Comparison } from '../schema/comparison.js';
-import type { Report } from '../schema/report.js';
+import type { Comparison, Report } from '../schema/report.js';
 import { printDiagnostics } from './context.js';
 import { readScored } from './documents.js';
 import type { Io } from './io.js';

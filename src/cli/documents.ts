@@ -1,4 +1,4 @@
-import type { Model } from '../core/model.js';
+import { forPerspective, type Model, perspectiveOf } from '../core/model.js';
 import { buildReport } from '../core/report.js';
 import { evaluate } from '../core/score.js';
 import { type Diagnostic, diag, InputError } from '../diagnostics.js';
@@ -47,9 +47,11 @@ export async function readScored(io: Io, path: string, model: Model, locale: str
   if (!shaped.parsed) throw new InputError(shaped.diagnostics);
   const checked = checkAnswers(shaped.parsed, model);
   failOnErrors([...shaped.diagnostics, ...checked.diagnostics]);
-  const result = evaluate(model, checked.answers);
+  const perspective = perspectiveOf(model, shaped.parsed.doc.perspective);
+  const worded = forPerspective(model, perspective);
+  const result = evaluate(worded, checked.answers, { perspective });
   const warnings = [...checked.diagnostics, ...result.warnings];
-  const report = buildReport(model, { ...result, warnings }, { answers: shaped.parsed.doc, locale, toolVersion });
+  const report = buildReport(worded, { ...result, warnings }, { answers: shaped.parsed.doc, locale, toolVersion });
   return { file, from: 'answers', report, warnings, at, dateAt };
 }
 

@@ -3,7 +3,7 @@ import type { Model } from '../core/model.js';
 import { toNumber } from '../core/model.js';
 import { progressStrings } from '../i18n/progress.js';
 import { strings } from '../i18n/ui.js';
-import type { Comparison } from '../schema/comparison.js';
+import type { Comparison } from '../schema/report.js';
 import { UsageError } from './io.js';
 
 /** Minimum scores by id: `overall` or a dimension id. */

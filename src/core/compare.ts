@@ -1,4 +1,4 @@
-import type { Comparison } from '../schema/comparison.js';
+import type { Comparison } from '../schema/report.js';
 import { round } from './report.js';
 
 /** The parts of a report (or team document) a comparison reads: ids, 1-decimal scores and level ids. */

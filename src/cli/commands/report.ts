@@ -1,12 +1,11 @@
-import { toNumber } from '../../core/model.js';
+import { forPerspective, perspectiveOf, toNumber } from '../../core/model.js';
 import { buildReport } from '../../core/report.js';
 import { evaluate, SEVERITY_FACTOR } from '../../core/score.js';
 import { InputError } from '../../diagnostics.js';
 import { strings } from '../../i18n/ui.js';
 import { type Format, renderers } from '../../render/index.js';
-import type { Comparison } from '../../schema/comparison.js';
 import type { Severity } from '../../schema/questionnaire.js';
-import type { Report } from '../../schema/report.js';
+import type { Comparison, Report } from '../../schema/report.js';
 import { withComparison } from '../baseline.js';
 import { mergeThresholds, readConfig } from '../config.js';
 import { type GlobalOptions, printDiagnostics, readAnswers, readQuestionnaire } from '../context.js';
@@ -27,7 +26,7 @@ function number(value: unknown, flag: string, min: number, max: number): number 
 
 /** Which gates a report fails, as messages; empty when it passes. */
 export function gateFailures(
-  report: Report & { comparison?: Comparison },
+  report: Report,
   gates: { failUnder?: number | Thresholds; minCoverage?: number; failOn?: Severity; maxDrop?: number },
 ): string[] {
   const t = strings(report.locale);
@@ -83,11 +82,13 @@ export default async function report(io: Io, g: GlobalOptions, files: string[], 
   if (errors.length > 0) throw new InputError(errors);
 
   const scored = loaded.map(({ parsed, answers, warnings }) => {
-    const result = evaluate(model, answers);
+    const perspective = perspectiveOf(model, parsed.doc.perspective);
+    const worded = forPerspective(model, perspective);
+    const result = evaluate(worded, answers, { perspective });
     const locale = pickLocale({ lang: global.lang, answersLocale: parsed.doc.locale, env: io.env, locales: model.doc.locales });
     printDiagnostics(io, [...warnings, ...result.warnings], locale.startsWith('zh'));
     return buildReport(
-      model,
+      worded,
       { ...result, warnings: [...warnings, ...result.warnings] },
       { answers: parsed.doc, locale, toolVersion: VERSION },
     );
