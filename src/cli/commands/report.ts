@@ -5,7 +5,7 @@ import { InputError } from '../../diagnostics.js';
 import { strings } from '../../i18n/ui.js';
 import { type Format, renderers } from '../../render/index.js';
 import type { Severity } from '../../schema/questionnaire.js';
-import type { Comparison, Report } from '../../schema/report.js';
+import type { Report } from '../../schema/report.js';
 import { withComparison } from '../baseline.js';
 import { mergeThresholds, readConfig } from '../config.js';
 import { type GlobalOptions, printDiagnostics, readAnswers, readQuestionnaire } from '../context.js';
