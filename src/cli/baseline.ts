@@ -17,7 +17,7 @@ export async function withComparison(
   toolVersion: string,
 ): Promise<(Report & { comparison: Comparison })[]> {
   const locale = reports[0]?.locale ?? (model.doc.locales[0] as string);
-  const base = await readScored(io, path, model, locale, toolVersion);
+  const base = await readScored(io, path, model, { lang: locale, toolVersion });
   printDiagnostics(io, base.warnings, locale.startsWith('zh'));
   return reports.map((r) => ({ ...r, comparison: compareReports(base.report, r, { file: base.file, answers: base.from === 'answers' }) }));
 }

@@ -6,15 +6,16 @@ import { progressStrings } from '../i18n/progress.js';
 import { answersFromSource, checkAnswers } from '../load/answers.js';
 import { issuesToDiagnostics, PARSE_OPTIONS } from '../load/issues.js';
 import { locate, parseYaml, type Source } from '../load/yaml.js';
-import { Report } from '../schema/report.js';
+import { ScoredReport } from '../schema/scored.js';
 import { failOnErrors } from './context.js';
 import { displayName, type Io, readInput } from './io.js';
+import { pickLocale, toolLocale } from './locale.js';
 
 /** A result read from a file: an answers file scored now, or a report that kamcheck wrote earlier. */
 export interface Scored {
   file: string;
   from: 'answers' | 'report';
-  report: Report;
+  report: ScoredReport;
   /** Warnings to show (another questionnaire version, answers ignored, …). */
   warnings: Diagnostic[];
   /** Where the file starts, for errors about the whole file (e.g. a missing date). */
@@ -28,7 +29,12 @@ export interface Scored {
  * apart by content. Answers are scored now against `model`; a report must have been made with the same
  * questionnaire id (another version is a warning). Throws InputError with every problem found.
  */
-export async function readScored(io: Io, path: string, model: Model, locale: string, toolVersion: string): Promise<Scored> {
+export async function readScored(
+  io: Io,
+  path: string,
+  model: Model,
+  opts: { lang?: string | undefined; toolVersion: string },
+): Promise<Scored> {
   const file = displayName(path);
   const { source, diagnostics } = parseYaml(file, await readInput(io, path));
   if (!source) throw new InputError(diagnostics);
@@ -37,7 +43,7 @@ export async function readScored(io: Io, path: string, model: Model, locale: str
   const kind = source.data.kind;
   if (kind !== undefined) {
     if (kind !== 'report') {
-      const expected = progressStrings(locale).expectReport;
+      const expected = progressStrings(toolLocale(opts.lang, io.env)).expectReport;
       throw new InputError([diag('wrong-document-kind', { found: String(kind), expected }, locate(source, ['kind']))]);
     }
     const { report, warnings } = reportFromSource(source, model);
@@ -51,13 +57,15 @@ export async function readScored(io: Io, path: string, model: Model, locale: str
   const worded = forPerspective(model, perspective);
   const result = evaluate(worded, checked.answers, { perspective });
   const warnings = [...checked.diagnostics, ...result.warnings];
-  const report = buildReport(worded, { ...result, warnings }, { answers: shaped.parsed.doc, locale, toolVersion });
+  const doc = shaped.parsed.doc;
+  const locale = pickLocale({ lang: opts.lang, answersLocale: doc.locale, env: io.env, locales: model.doc.locales });
+  const report = buildReport(worded, { ...result, warnings }, { answers: doc, locale, toolVersion: opts.toolVersion });
   return { file, from: 'answers', report, warnings, at, dateAt };
 }
 
 /** A report document checked against its schema and matched to the questionnaire by id. */
-function reportFromSource(source: Source, model: Model): { report: Report; warnings: Diagnostic[] } {
-  const r = Report.safeParse(source.data, PARSE_OPTIONS);
+function reportFromSource(source: Source, model: Model): { report: ScoredReport; warnings: Diagnostic[] } {
+  const r = ScoredReport.safeParse(source.data, PARSE_OPTIONS);
   if (!r.success) throw new InputError(issuesToDiagnostics(source, r.error.issues));
   const q = r.data.questionnaire;
   if (q.id !== model.doc.id) {

@@ -23,6 +23,7 @@ const commands: Record<string, () => Promise<{ default: Action }>> = {
   show: () => import('./commands/show.js'),
   schema: () => import('./commands/schema.js'),
   assess: () => import('./commands/assess.js'),
+  trend: () => import('./commands/trend.js'),
 };
 
 /** Run the CLI: parse argv, run one command, return the exit code. Never calls process.exit. */
@@ -82,6 +83,16 @@ export async function run(io: Io): Promise<number> {
     .option('--top <n>', 'remedies shown with their actions in the terminal', '5')
     .action(action('report'));
   program
+    .command('trend')
+    .description('scores of one organisation over time, from answers files or report JSON')
+    .argument('<files...>', 'answers files or report JSON, each with a date (- for stdin)')
+    .option('-q, --questionnaire <file>', 'questionnaire (default: the bundled one)')
+    .addOption(format(['terminal', 'markdown', 'json', 'html', 'csv']))
+    .option('-o, --output <file>', 'write to a file (- for stdout)')
+    .option('--force', 'overwrite an existing output file')
+    .option('--config <file>', 'settings file (default: kamcheck.config.yaml when present)')
+    .action(action('trend'));
+  program
     .command('validate')
     .description('check questionnaires and answers files (told apart by content)')
     .argument('<files...>', 'files to check (- for stdin)')
@@ -107,7 +118,15 @@ export async function run(io: Io): Promise<number> {
   program
     .command('schema')
     .description('print the JSON Schema of a file kind')
-    .addArgument(new Argument('<kind>', 'questionnaire, answers or report').choices(['questionnaire', 'answers', 'report']))
+    .addArgument(
+      new Argument('<kind>', 'questionnaire, answers, report, trend or config').choices([
+        'questionnaire',
+        'answers',
+        'report',
+        'trend',
+        'config',
+      ]),
+    )
     .action(action('schema'));
   program
     .command('assess')

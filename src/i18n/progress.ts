@@ -52,6 +52,10 @@ export interface ProgressStrings {
   trendNone: string;
   sparkline: string;
   levelRow: string;
+  earlierHidden: (n: number) => string;
+  files: string;
+  score: string;
+  question: string;
 }
 
 export const PROGRESS_EN: ProgressStrings = {
@@ -81,6 +85,10 @@ export const PROGRESS_EN: ProgressStrings = {
   trendNone: '—',
   sparkline: 'Trend',
   levelRow: 'Overall level',
+  earlierHidden: (n) => `${n} earlier dates left out for width; the trend line covers every date`,
+  files: 'Files',
+  score: 'Score',
+  question: 'Question',
 };
 
 export const PROGRESS_ZH: ProgressStrings = {
@@ -110,6 +118,10 @@ export const PROGRESS_ZH: ProgressStrings = {
   trendNone: '—',
   sparkline: '走势',
   levelRow: '总体等级',
+  earlierHidden: (n) => `因宽度所限未显示较早的 ${n} 个日期；走势线包含所有日期`,
+  files: '文件',
+  score: '得分',
+  question: '题目',
 };
 
 export const progressStrings = (locale: string): ProgressStrings => (isZh(locale) ? PROGRESS_ZH : PROGRESS_EN);
