@@ -7,6 +7,7 @@ import { compareReports, drops } from '../src/core/compare.js';
 import { comparisonMarkdown } from '../src/render/compare-markdown.js';
 import { Comparison, Report } from '../src/schema/report.js';
 import { runCli } from './helpers/cli.js';
+import { codeBlocks } from './helpers/doc-tables.js';
 import { modelFromFile } from './helpers/model.js';
 import { markdownProblems, reportFor } from './helpers/report.js';
 
@@ -256,4 +257,23 @@ describe('comparison markdown', () => {
 
 it('the fixtures say what the tests assume', () => {
   expect(readFileSync(`${P}/retake.yaml`, 'utf8')).toContain('small@0.9.0');
+});
+
+describe('docs/progress.md', () => {
+  const doc = readFileSync('docs/progress.md', 'utf8');
+
+  it('passes markdownlint (default rules, no line length)', () => {
+    expect(markdownProblems(doc)).toEqual([]);
+  });
+
+  it('shows the comparison JSON that kamcheck makes for the example it names', async () => {
+    const shown = codeBlocks(doc).find((b) => b.lang === 'json' && b.text.includes('"baseline"'));
+    const { json } = await comparison('now.yaml', `${P}/early.yaml`);
+    expect(JSON.parse(shown?.text ?? '')).toEqual(json?.comparison);
+  });
+
+  it('quotes the --max-drop message as the CLI writes it', async () => {
+    const r = await runCli(['report', ...Q, `${P}/now.yaml`, '--compare', `${P}/early.yaml`, '--max-drop', '3']);
+    expect(codeBlocks(doc).some((b) => b.lang === 'text' && b.text === r.stderr)).toBe(true);
+  });
 });
