@@ -16,8 +16,12 @@ interface Scores {
   dimensions: readonly { id: string; score: number | null }[];
 }
 
-const usage = (flag: string, value: string) =>
-  new UsageError(`kamcheck: error: ${flag} takes a number from 0 to 100 or ID=NUMBER (ID: overall or a dimension), not "${value}"`);
+const usage = (value: string) =>
+  new UsageError(
+    value.includes('=')
+      ? `kamcheck: error: --fail-under takes ID=NUMBER with ID overall or a dimension and NUMBER from 0 to 100, not "${value}"`
+      : `kamcheck: error: --fail-under takes a number from 0 to 100, not "${value}"`,
+  );
 
 /** `--fail-under` values (each `N` for the overall score, or `ID=N`); later values win. */
 export function parseThresholds(values: unknown): Thresholds | undefined {
@@ -28,7 +32,7 @@ export function parseThresholds(values: unknown): Thresholds | undefined {
     const eq = v.indexOf('=');
     const id = eq < 0 ? 'overall' : v.slice(0, eq).trim();
     const n = toNumber(eq < 0 ? v : v.slice(eq + 1));
-    if (id === '' || n === undefined || n < 0 || n > 100) throw usage('--fail-under', v);
+    if (id === '' || n === undefined || n < 0 || n > 100) throw usage(v);
     out[id] = n;
   }
   return out;
