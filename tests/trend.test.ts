@@ -80,8 +80,15 @@ describe('kamcheck trend', () => {
     expect(lines[0]).toBe('Small check — trend');
     expect(lines[2]).toMatch(/^\s+2026-02-01 {2}2026-05-29 {2}2026-05-29 {2}2026-11-29 {2}\s*Δ first {2}Δ previous {2}Trend$/);
     expect(lines[3]).toMatch(/^Overall\s+40\.0\s+15\.6\s+23\.1\s+41\.3\s+\+1\.3\s+\+18\.2 {2}▄▂▂▄$/);
-    expect(lines[4]).toMatch(/^Overall level\s+Developing\s+Starting\s+Starting\s+Developing$/);
-    expect(lines[6]).toMatch(/^People\s+—\s+22\.5\s+22\.5\s+55\.0\s+—\s+\+32\.5 {2} ▂▂▅$/);
+    expect(lines[4]).toMatch(/^Strategy\s+40\.0\s+13\.3\s+23\.3\s+36\.7\s+-3\.3\s+\+13\.4 {2}▄▂▂▃$/);
+    expect(lines[5]).toMatch(/^People\s+—\s+22\.5\s+22\.5\s+55\.0\s+—\s+\+32\.5 {2} ▂▂▅$/);
+    // Levels per date, for every score.
+    expect(lines.slice(7, 11).map((l) => l.split(/\s{2,}/))).toEqual([
+      ['Levels', '2026-02-01', '2026-05-29', '2026-05-29', '2026-11-29'],
+      ['Overall', 'Developing', 'Starting', 'Starting', 'Developing'],
+      ['Strategy', 'Developing', 'Starting', 'Starting', 'Starting'],
+      ['People', '—', 'Starting', 'Starting', 'Developing'],
+    ]);
   });
 
   it('keeps the newest dates that fit a narrow terminal and says how many it left out', async () => {
@@ -109,11 +116,11 @@ describe('kamcheck trend', () => {
     );
     expect(csv.code).toBe(0);
     const text = readFileSync(join(dir, 't.csv'), 'utf8');
-    expect(text.startsWith('\uFEFFDate,File,Overall,Level,Δ first,Δ previous,Strategy,People\r\n')).toBe(true);
+    expect(text.startsWith('\uFEFFDate,File,Overall,Level,Δ first,Δ previous,Strategy,Strategy Level,People,People Level\r\n')).toBe(true);
     const rows = text.slice(1).split('\r\n');
     expect(rows).toHaveLength(4);
-    expect(rows[1]).toBe("2026-05-29,'=cmd.yaml,15.6,Starting,0,,13.3,22.5");
-    expect(rows[2]).toBe(`2026-11-29,${process.cwd()}/${P}/now.yaml,41.3,Developing,25.7,25.7,36.7,55`);
+    expect(rows[1]).toBe("2026-05-29,'=cmd.yaml,15.6,Starting,0,,13.3,Starting,22.5,Starting");
+    expect(rows[2]).toBe(`2026-11-29,${process.cwd()}/${P}/now.yaml,41.3,Developing,25.7,25.7,36.7,Starting,55,Developing`);
     expect(rows[3]).toBe('');
   });
 

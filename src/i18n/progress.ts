@@ -51,7 +51,7 @@ export interface ProgressStrings {
   trendFile: string;
   trendNone: string;
   sparkline: string;
-  levelRow: string;
+  levels: string;
   earlierHidden: (n: number) => string;
   files: string;
   score: string;
@@ -84,8 +84,8 @@ export const PROGRESS_EN: ProgressStrings = {
   trendFile: 'File',
   trendNone: '—',
   sparkline: 'Trend',
-  levelRow: 'Overall level',
-  earlierHidden: (n) => `${n} earlier dates left out for width; the trend line covers every date`,
+  levels: 'Levels',
+  earlierHidden: (n) => `${n} earlier ${n === 1 ? 'date' : 'dates'} left out for width; the trend line covers every date`,
   files: 'Files',
   score: 'Score',
   question: 'Question',
@@ -117,7 +117,7 @@ export const PROGRESS_ZH: ProgressStrings = {
   trendFile: '文件',
   trendNone: '—',
   sparkline: '走势',
-  levelRow: '总体等级',
+  levels: '等级',
   earlierHidden: (n) => `因宽度所限未显示较早的 ${n} 个日期；走势线包含所有日期`,
   files: '文件',
   score: '得分',

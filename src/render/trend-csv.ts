@@ -15,15 +15,24 @@ export function csvCell(v: string | number | null): string {
 /** The trend for spreadsheets: one row per date, UTF-8 with a byte-order mark, CRLF line ends. */
 export function renderTrendCsv(trend: Trend): string {
   const p = progressStrings(trend.locale);
-  const header = [p.trendDate, p.trendFile, p.overall, p.level, p.trendFirst, p.trendPrevious, ...trend.dimensions.map((d) => d.title)];
+  const header = [
+    p.trendDate,
+    p.trendFile,
+    p.overall,
+    p.level,
+    p.trendFirst,
+    p.trendPrevious,
+    ...trend.dimensions.flatMap((d) => [d.title, `${d.title} ${p.level}`]),
+  ];
+  const level = (id: string | null) => (id === null ? null : levelTitle(trend, id, ''));
   const rows = trend.points.map((pt) => [
     pt.date,
     pt.file,
     pt.overall.score,
-    pt.overall.level === null ? null : levelTitle(trend, pt.overall.level, ''),
+    level(pt.overall.level),
     pt.overall.deltaFirst,
     pt.overall.deltaPrevious,
-    ...pt.dimensions.map((d) => d.score),
+    ...pt.dimensions.flatMap((d) => [d.score, level(d.level)]),
   ]);
   return `\uFEFF${[header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }

@@ -69,10 +69,13 @@ export function renderTrendHtml(trend: Trend): string {
     .map((r, k) => {
       const cells = r.scores.map((s) => `<td class="num">${fmtScore(s, p.trendNone)}</td>`).join('');
       const title = k === 0 ? `<strong>${h(r.title)}</strong>` : h(r.title);
-      const row = `<tr><td><span class="sw" style="background:${colorOf(k)}"></span>${title}</td>${cells}${delta(r.deltaFirst)}${delta(r.deltaPrevious)}</tr>`;
-      if (k > 0) return row;
-      const levels = r.levels.map((l) => `<td class="num">${h(levelTitle(trend, l, p.trendNone))}</td>`).join('');
-      return `${row}\n<tr class="meta"><td>${h(p.levelRow)}</td>${levels}<td></td><td></td></tr>`;
+      return `<tr><td><span class="sw" style="background:${colorOf(k)}"></span>${title}</td>${cells}${delta(r.deltaFirst)}${delta(r.deltaPrevious)}</tr>`;
+    })
+    .join('\n');
+  const levels = rows
+    .map((r, k) => {
+      const cells = r.levels.map((l) => `<td>${h(levelTitle(trend, l, p.trendNone))}</td>`).join('');
+      return `<tr><td>${k === 0 ? `<strong>${h(r.title)}</strong>` : h(r.title)}</td>${cells}</tr>`;
     })
     .join('\n');
   const files = trend.points.map((pt) => `<li>${h(pt.date)}: <code>${h(pt.file)}</code></li>`).join('');
@@ -86,6 +89,11 @@ ${chart(trend, rows)}
 <table><thead><tr><th>${h(p.score)}</th>${head}<th class="num">${h(p.trendFirst)}</th><th class="num">${h(p.trendPrevious)}</th></tr></thead>
 <tbody>
 ${body}
+</tbody></table>
+<h2>${h(p.levels)}</h2>
+<table><thead><tr><th>${h(p.levels)}</th>${trend.points.map((pt) => `<th>${h(pt.date)}</th>`).join('')}</tr></thead>
+<tbody>
+${levels}
 </tbody></table>
 <h2>${h(p.files)}</h2>
 <ul>${files}</ul>

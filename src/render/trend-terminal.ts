@@ -12,7 +12,7 @@ export function renderTrendTerminal(trend: Trend, opts: { color: boolean; column
   const c = makeChalk(opts.color);
   const rows = seriesOf(trend, p.overall);
   const n = trend.points.length;
-  const label = Math.min(24, Math.max(width(p.levelRow), ...rows.map((r) => width(r.title))));
+  const label = Math.min(24, Math.max(...rows.map((r) => width(r.title))));
   const deltaW = Math.max(width(p.trendFirst), width(p.trendPrevious), 7);
   const fixed = label + 2 * (deltaW + 2) + 2 + Math.max(n, width(p.sparkline));
   // The newest dates that fit the width; the sparkline still covers every date.
@@ -33,13 +33,15 @@ export function renderTrendTerminal(trend: Trend, opts: { color: boolean; column
   const out: string[] = [c.bold(p.trendTitle(trend.questionnaire.title)), ''];
   const head = shown.map(({ pt }) => cell(pt.date)).join('');
   out.push(c.dim(`${' '.repeat(label)}${head}  ${padStart(p.trendFirst, deltaW)}  ${padStart(p.trendPrevious, deltaW)}  ${p.sparkline}`));
-  const [overall, ...dims] = rows;
-  if (overall) {
-    out.push(line(overall, true));
-    const levels = shown.map(({ i }) => cell(levelTitle(trend, overall.levels[i] ?? null, p.trendNone))).join('');
-    out.push(c.dim(`${padEnd(p.levelRow, label)}${levels}`));
-  }
-  for (const r of dims) out.push(line(r, false));
+  rows.forEach((r, k) => {
+    out.push(line(r, k === 0));
+  });
+  out.push('', c.dim(`${padEnd(p.levels, label)}${head}`));
+  rows.forEach((r, k) => {
+    const name = padEnd(truncate(r.title, label), label);
+    const levels = shown.map(({ i }) => cell(levelTitle(trend, r.levels[i] ?? null, p.trendNone))).join('');
+    out.push(`${k === 0 ? c.bold(name) : name}${levels}`);
+  });
   if (fit < n) out.push('', c.dim(p.earlierHidden(n - fit)));
   out.push('', c.bold(p.files));
   for (const pt of trend.points) out.push(`  ${pt.date}  ${pt.file}`);
