@@ -137,3 +137,12 @@ describe('kamcheck trend', () => {
     expect(renderTrendMarkdown(t)).not.toMatch(/<script|<img/);
   });
 });
+
+it('warns when the files name two organisations, at the one that differs', async () => {
+  const r = await runCli(['trend', ...Q, `${P}/base.yaml`, `${P}/elsewhere.yaml`, `${P}/now.yaml`, '-f', 'json']);
+  expect(r.code).toBe(0);
+  expect(r.stderr).toBe(
+    `${P}/elsewhere.yaml:3:45: warning: this file is of organization "Acme Holdings", the first one of "Acme"; a trend follows one organization\n`,
+  );
+  expect((JSON.parse(r.stdout) as Trend).warnings.map((w) => w.code)).toEqual(['trend-organization']);
+});

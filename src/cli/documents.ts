@@ -20,8 +20,8 @@ export interface Scored {
   warnings: Diagnostic[];
   /** Where the file starts, for errors about the whole file (e.g. a missing date). */
   at: { file: string; line: number; column: number };
-  /** Where its date is, or the file's start. */
-  dateAt: { file: string; line: number; column: number };
+  /** Where its organisation is named, or the file's start. */
+  organizationAt: { file: string; line: number; column: number };
 }
 
 /**
@@ -39,7 +39,7 @@ export async function readScored(
   const { source, diagnostics } = parseYaml(file, await readInput(io, path));
   if (!source) throw new InputError(diagnostics);
   const at = locate(source, []);
-  const dateAt = locate(source, ['date']);
+  const organizationAt = locate(source, ['respondent', 'organization']);
   const kind = source.data.kind;
   if (kind !== undefined) {
     if (kind !== 'report') {
@@ -47,7 +47,7 @@ export async function readScored(
       throw new InputError([diag('wrong-document-kind', { found: String(kind), expected }, locate(source, ['kind']))]);
     }
     const { report, warnings } = reportFromSource(source, model);
-    return { file, from: 'report', report, warnings, at, dateAt };
+    return { file, from: 'report', report, warnings, at, organizationAt };
   }
   const shaped = answersFromSource(source);
   if (!shaped.parsed) throw new InputError(shaped.diagnostics);
@@ -60,7 +60,7 @@ export async function readScored(
   const doc = shaped.parsed.doc;
   const locale = pickLocale({ lang: opts.lang, answersLocale: doc.locale, env: io.env, locales: model.doc.locales });
   const report = buildReport(worded, { ...result, warnings }, { answers: doc, locale, toolVersion: opts.toolVersion });
-  return { file, from: 'answers', report, warnings, at, dateAt };
+  return { file, from: 'answers', report, warnings, at, organizationAt };
 }
 
 /** A report document checked against its schema and matched to the questionnaire by id. */

@@ -11,6 +11,8 @@ export const PROGRESS_DIAGNOSTICS_EN: Record<string, (a: A) => string> = {
     `this ${a.kind} was made with version ${a.found} of the questionnaire; it is now version ${a.expected}`,
   'wrong-document-kind': (a) => `a kamcheck "${a.found}" document cannot be used here; give ${a.expected}`,
   'no-date': () => 'file has no date; a trend orders its files by date (add `date: YYYY-MM-DD`)',
+  'trend-organization': (a) =>
+    `this file is of organization "${a.found}", the first one of "${a.expected}"; a trend follows one organization`,
   'config-format': (a) => `format ${a.found} is not offered by "kamcheck ${a.command}"; use one of: ${a.values}`,
   'config-dimension': (a) => `"${a.found}" is not a dimension of the questionnaire; use overall or one of: ${a.values}`,
 };
@@ -20,6 +22,7 @@ export const PROGRESS_DIAGNOSTICS_ZH: Record<string, (a: A) => string> = {
   'document-questionnaire-version': (a) => `该文档基于问卷版本 ${a.found} 生成，当前问卷版本为 ${a.expected}`,
   'wrong-document-kind': (a) => `此处不能使用 kamcheck “${a.found}”文档，请提供${a.expected}`,
   'no-date': () => '文件没有日期；趋势按日期排列各文件（请添加 `date: YYYY-MM-DD`）',
+  'trend-organization': (a) => `该文件的组织是“${a.found}”，而第一个文件是“${a.expected}”；趋势应针对同一组织`,
   'config-format': (a) => `“kamcheck ${a.command}”不提供格式 ${a.found}，可用：${a.values}`,
   'config-dimension': (a) => `“${a.found}”不是问卷中的维度，请使用 overall 或以下之一：${a.values}`,
 };

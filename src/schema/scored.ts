@@ -12,6 +12,7 @@ export const ScoredReport = z.object({
   kind: z.literal('report'),
   questionnaire: z.object({ id: z.string(), version: z.string() }),
   locale: z.string(),
+  respondent: z.optional(z.object({ organization: z.optional(z.string()) })),
   date: z.nullable(z.string()),
   overall: z.object({ score: Score, level: Level }),
   dimensions: z.array(z.object({ id: z.string(), score: Score, level: Level })),

@@ -31,11 +31,18 @@ export default async function trend(io: Io, g: GlobalOptions, files: string[], o
   const warnings: Diagnostic[] = [];
   const errors: Diagnostic[] = [];
   let lastLocale: string | undefined;
+  let organization: string | undefined;
   for (const file of [...new Set(files)]) {
     try {
       const s = await readScored(io, file, model, { lang, toolVersion: VERSION });
       warnings.push(...s.warnings);
       lastLocale = s.report.locale;
+      // A trend follows one organisation: say so when the files name two (a typo, or a file from elsewhere).
+      const org = s.report.respondent?.organization;
+      if (org !== undefined && organization !== undefined && org !== organization) {
+        warnings.push(diag('trend-organization', { found: org, expected: organization }, s.organizationAt, 'warning'));
+      }
+      organization ??= org;
       if (s.report.date === null) errors.push(diag('no-date', {}, s.at));
       else dated.push({ file: s.file, date: s.report.date, report: s.report });
     } catch (e) {
