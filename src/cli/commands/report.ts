@@ -5,7 +5,7 @@ import { InputError } from '../../diagnostics.js';
 import { strings } from '../../i18n/ui.js';
 import { type Format, renderers } from '../../render/index.js';
 import type { Severity } from '../../schema/questionnaire.js';
-import type { Report } from '../../schema/report.js';
+import type { Comparison } from '../../schema/report.js';
 import { withComparison } from '../baseline.js';
 import { mergeThresholds, readConfig } from '../config.js';
 import { type GlobalOptions, printDiagnostics, readAnswers, readQuestionnaire } from '../context.js';
@@ -15,7 +15,8 @@ import { columnsOf, type Io, UsageError, writeOutput } from '../io.js';
 import { pickLocale } from '../locale.js';
 import { VERSION } from '../run.js';
 
-function number(value: unknown, flag: string, min: number, max: number): number | undefined {
+/** A numeric option within bounds, or undefined when not given. */
+export function number(value: unknown, flag: string, min: number, max: number): number | undefined {
   if (value === undefined) return undefined;
   const n = toNumber(value);
   if (n === undefined || n < min || n > max) {
@@ -26,7 +27,13 @@ function number(value: unknown, flag: string, min: number, max: number): number 
 
 /** Which gates a report fails, as messages; empty when it passes. */
 export function gateFailures(
-  report: Report,
+  report: {
+    locale: string;
+    overall: { score: number | null; coverage: number };
+    dimensions: readonly { id: string; score: number | null }[];
+    remedies: readonly { id: string; severity: Severity }[];
+    comparison?: Comparison | undefined;
+  },
   gates: { failUnder?: number | Thresholds; minCoverage?: number; failOn?: Severity; maxDrop?: number },
 ): string[] {
   const t = strings(report.locale);
