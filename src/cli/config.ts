@@ -4,7 +4,6 @@ import type { Model } from '../core/model.js';
 import { diag, InputError } from '../diagnostics.js';
 import { issuesToDiagnostics, PARSE_OPTIONS } from '../load/issues.js';
 import { locate, parseYaml, type Source } from '../load/yaml.js';
-import { Config } from '../schema/config.js';
 import type { Severity } from '../schema/constants.js';
 import type { Thresholds } from './gates.js';
 import { type Io, readInput } from './io.js';
@@ -36,6 +35,8 @@ export async function readConfig(
   if (path === undefined) return undefined;
   const { source, diagnostics } = parseYaml(path, await readInput(io, path));
   if (!source) throw new InputError(diagnostics);
+  // The schema is built only when there is a config file to check.
+  const { Config } = await import('../schema/config.js');
   const r = Config.safeParse(source.data, PARSE_OPTIONS);
   if (!r.success) throw new InputError(issuesToDiagnostics(source, r.error.issues));
   const c = r.data;

@@ -6,7 +6,6 @@ import { strings } from '../../i18n/ui.js';
 import { type Format, renderers } from '../../render/index.js';
 import type { Severity } from '../../schema/questionnaire.js';
 import type { Comparison } from '../../schema/report.js';
-import { withComparison } from '../baseline.js';
 import { mergeThresholds, readConfig } from '../config.js';
 import { type GlobalOptions, printDiagnostics, readAnswers, readQuestionnaire } from '../context.js';
 import { formatOf } from '../format.js';
@@ -101,7 +100,8 @@ export default async function report(io: Io, g: GlobalOptions, files: string[], 
     );
   });
 
-  const reports = baseline === undefined ? scored : await withComparison(io, model, scored, baseline, VERSION);
+  const reports =
+    baseline === undefined ? scored : await (await import('../baseline.js')).withComparison(io, model, scored, baseline, VERSION);
 
   const render = await renderers[format]();
   const columns = columnsOf(io);
