@@ -31,7 +31,7 @@ export interface ProgressStrings {
   /** How to name what a baseline or trend file may be, for "give …" messages. */
   expectReport: string;
   expectTeam: string;
-  comparedWith: (date: string | null, file: string) => string;
+  comparedWith: (date: string | null, file: string | null) => string;
   before: string;
   after: string;
   delta: string;
@@ -64,7 +64,7 @@ export interface ProgressStrings {
 export const PROGRESS_EN: ProgressStrings = {
   expectReport: 'an answers file or the JSON of `kamcheck report -f json`',
   expectTeam: 'answers files, a folder of them, or the JSON of `kamcheck team -f json`',
-  comparedWith: (date, file) => `Compared with ${date ?? 'the baseline'} (${file})`,
+  comparedWith: (date, file) => `Compared with ${date ?? 'the baseline'}${file === null ? '' : ` (${file})`}`,
   before: 'Before',
   after: 'Now',
   delta: 'Δ',
@@ -97,7 +97,7 @@ export const PROGRESS_EN: ProgressStrings = {
 export const PROGRESS_ZH: ProgressStrings = {
   expectReport: '答卷文件或 `kamcheck report -f json` 生成的 JSON',
   expectTeam: '答卷文件、答卷文件夹或 `kamcheck team -f json` 生成的 JSON',
-  comparedWith: (date, file) => `与${date ?? '基线'}对比（${file}）`,
+  comparedWith: (date, file) => `与${date ?? '基线'}对比${file === null ? '' : `（${file}）`}`,
   before: '之前',
   after: '现在',
   delta: 'Δ',

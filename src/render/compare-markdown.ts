@@ -32,7 +32,7 @@ export function comparisonMarkdown(c: Comparison, report: Report, opts: { headin
   const p = progressStrings(report.locale);
   const n = namesOf(report);
   const hashes = '#'.repeat(opts.heading ?? 2);
-  const out: string[] = [`${hashes} ${md(p.comparedWith(c.baseline.date, c.baseline.file ?? ''))}`, ''];
+  const out: string[] = [`${hashes} ${md(p.comparedWith(c.baseline.date, c.baseline.file))}`, ''];
   const delta = (d: number | null) => `${arrow(d)} ${signed(d)}`.trim();
   const level = (before: string | null, after: string | null) =>
     before === after ? n.level(after) : `${n.level(before)} → ${n.level(after)}`;
