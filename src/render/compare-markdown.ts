@@ -1,11 +1,21 @@
 import { progressStrings } from '../i18n/progress.js';
-import type { Comparison, Report } from '../schema/report.js';
+import type { Comparison } from '../schema/report.js';
 import { mdInline as md, mdCode } from './escape.js';
 import { fmtScore } from './format.js';
 import { arrow, signed } from './trend-view.js';
 
-/** Titles for the ids a comparison holds, from the report it belongs to; an id the report does not name stays an id. */
-function namesOf(report: Report) {
+type LevelRef = { id: string; title: string } | null;
+
+/** What the comparison's ids are named by: the report or team document it belongs to. */
+export interface Named {
+  locale: string;
+  overall: { level: LevelRef };
+  dimensions: readonly { id: string; title: string; level: LevelRef }[];
+  remedies: readonly { id: string; title: string }[];
+}
+
+/** Titles for the ids a comparison holds, from the document it belongs to; an id the document does not name stays an id. */
+function namesOf(report: Named) {
   const levels = new Map<string, string>();
   for (const l of [report.overall.level, ...report.dimensions.map((d) => d.level)]) if (l) levels.set(l.id, l.title);
   const dims = new Map(report.dimensions.map((d) => [d.id, d.title]));
@@ -28,7 +38,7 @@ function value(v: unknown, none: string): string {
  * a before/now table with Δ and levels, remedies new, resolved and persisting, and the answers that changed.
  * `heading` is the level of its heading (2 inside a report).
  */
-export function comparisonMarkdown(c: Comparison, report: Report, opts: { heading?: number } = {}): string[] {
+export function comparisonMarkdown(c: Comparison, report: Named, opts: { heading?: number } = {}): string[] {
   const p = progressStrings(report.locale);
   const n = namesOf(report);
   const hashes = '#'.repeat(opts.heading ?? 2);
