@@ -59,6 +59,9 @@ export interface ProgressStrings {
   files: string;
   score: string;
   question: string;
+  /** Punctuation between a label and its list, and between items. */
+  colon: string;
+  sep: string;
 }
 
 export const PROGRESS_EN: ProgressStrings = {
@@ -92,6 +95,8 @@ export const PROGRESS_EN: ProgressStrings = {
   files: 'Files',
   score: 'Score',
   question: 'Question',
+  colon: ': ',
+  sep: ', ',
 };
 
 export const PROGRESS_ZH: ProgressStrings = {
@@ -125,6 +130,8 @@ export const PROGRESS_ZH: ProgressStrings = {
   files: '文件',
   score: '得分',
   question: '题目',
+  colon: '：',
+  sep: '、',
 };
 
 export const progressStrings = (locale: string): ProgressStrings => (isZh(locale) ? PROGRESS_ZH : PROGRESS_EN);

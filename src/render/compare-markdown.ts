@@ -62,7 +62,7 @@ export function comparisonMarkdown(c: Comparison, report: Named, opts: { heading
     [p.remediesResolved(c.remedies.resolved.length), c.remedies.resolved],
     [p.remediesPersisting(c.remedies.persisting.length), c.remedies.persisting],
   ];
-  for (const [title, ids] of lists) if (ids.length > 0) out.push(`- ${title}: ${ids.map(n.remedy).join(', ')}`);
+  for (const [title, ids] of lists) if (ids.length > 0) out.push(`- ${title}${p.colon}${ids.map(n.remedy).join(p.sep)}`);
   if (lists.some(([, ids]) => ids.length > 0)) out.push('');
   const answers = c.answers ?? [];
   if (answers.length > 0) {
