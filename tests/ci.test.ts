@@ -67,7 +67,7 @@ describe("the README's CI workflow", () => {
     expect(r.stdout).toBe('');
     const summary = repo.summary();
     expect(summary).toMatch(/^# .* — maturity report\n/);
-    expect(summary).toContain('**Overall: 51.7 / 100**');
+    expect(summary).toContain('**Overall: 56.6 / 100**');
     expect(markdownProblems(summary)).toEqual([]);
   });
 
@@ -75,14 +75,14 @@ describe("the README's CI workflow", () => {
     const repo = repository('examples/midsize-components.en.yaml', 'examples/midsize-components.en.yaml');
     const answers = join(repo.dir, 'kam/answers.yaml');
     const worse = readFileSync(answers, 'utf8')
-      .replace(/^ {2}leadership-mindset: 3$/m, '  leadership-mindset: 1')
-      .replace(/^ {2}plan-alignment: 3$/m, '  plan-alignment: 1');
+      .replace(/^ {2}leadership-mindset: names-and-why$/m, '  leadership-mindset: cannot-name')
+      .replace(/^ {2}plan-alignment: planning-input$/m, '  plan-alignment: sales-only');
     writeFileSync(answers, worse);
     const r = repo.step(runs[1] as string);
     expect(r.status).toBe(1);
     const quoted = /`(kamcheck: gate failed: strategy score fell by [^`]+)`/.exec(ci)?.[1];
     expect(r.stderr).toBe(`${quoted}\n`);
-    expect(repo.summary()).toContain('**Overall: 49.5 / 100**');
+    expect(repo.summary()).toContain('**Overall: 54.2 / 100**');
     // "When a new state is agreed, make it the baseline": the README's command, then the same step passes.
     const accept = /`(cp kam\/answers\.yaml kam\/baseline\.yaml)`/.exec(ci)?.[1] as string;
     expect(repo.step(accept).status).toBe(0);
@@ -93,7 +93,7 @@ describe("the README's CI workflow", () => {
     const repo = repository('examples/pump-maker-early.zh.yaml', 'examples/pump-maker-early.zh.yaml');
     const r = repo.step(runs[1] as string);
     expect(r.status).toBe(1);
-    expect(r.stderr).toBe('kamcheck: 门槛未通过：总分 16.9 低于 40（--fail-under）\n');
+    expect(r.stderr).toBe('kamcheck: 门槛未通过：总分 15.2 低于 40（--fail-under）\n');
     expect(repo.summary()).toMatch(/^# .*成熟度/);
   });
 });
