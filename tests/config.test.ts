@@ -59,6 +59,21 @@ describe('kamcheck.config.yaml', () => {
     expect(JSON.parse(other.stdout).comparison.overall.delta).toBe(0);
   });
 
+  it('leaves its baseline to the real report: a what-if compares with the answers as given', async () => {
+    const dir = project(CONFIG);
+    const r = await runCli(['report', 'kam/answers.yaml', '--what-if', 'sponsor=yes', '-f', 'json'], { cwd: dir });
+    expect(r.code).toBe(0);
+    const c = JSON.parse(r.stdout).comparison;
+    expect(c.baseline.file).toBe('kam/answers.yaml');
+    expect(c.answers).toEqual([{ id: 'sponsor', before: false, after: true, delta: 1 }]);
+    const both = await runCli(['report', 'kam/answers.yaml', '--what-if', 'sponsor=yes', '--compare', 'kam/baseline.yaml'], { cwd: dir });
+    expect(both).toMatchObject({
+      code: 2,
+      stdout: '',
+      stderr: 'kamcheck: error: --what-if compares with the answers as given, so it takes no --compare\n',
+    });
+  });
+
   it('--config names a file elsewhere; its paths are relative to its own folder', async () => {
     const dir = project('lang: en\n');
     writeFileSync(join(dir, 'kam/ci.yaml'), 'questionnaire: small.yaml\nformat: json\nbaseline: baseline.yaml\nlang: zh-CN\n');

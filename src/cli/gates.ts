@@ -27,6 +27,7 @@ const usage = (value: string) =>
 export function parseThresholds(values: unknown): Thresholds | undefined {
   if (values === undefined) return undefined;
   const list = Array.isArray(values) ? values.map(String) : [String(values)];
+  if (list.length === 0) return undefined;
   const out: Thresholds = {};
   for (const v of list) {
     const eq = v.indexOf('=');

@@ -13,6 +13,8 @@ export { contentKey } from './io.js';
 declare const __KAMCHECK_VERSION__: string | undefined;
 export const VERSION = typeof __KAMCHECK_VERSION__ === 'string' ? __KAMCHECK_VERSION__ : '0.0.0-dev';
 
+const collect = (value: string, previous: string[]): string[] => [...previous, value];
+
 type Action = (io: Io, global: GlobalOptions, args: string[], opts: Record<string, unknown>) => Promise<number>;
 
 /** Commands run their module only when used, so that a report never starts the interactive prompts. */
@@ -24,6 +26,7 @@ const commands: Record<string, () => Promise<{ default: Action }>> = {
   schema: () => import('./commands/schema.js'),
   assess: () => import('./commands/assess.js'),
   trend: () => import('./commands/trend.js'),
+  explain: () => import('./commands/explain.js'),
 };
 
 /** Run the CLI: parse argv, run one command, return the exit code. Never calls process.exit. */
@@ -57,7 +60,6 @@ export async function run(io: Io): Promise<number> {
       code = await mod.default(io, global, args, opts);
     };
 
-  const collect = (value: string, previous: string[] = []) => [...previous, value];
   const format = (choices: string[]) => new Option('-f, --format <format>', 'output format').choices(choices);
   program
     .command('report')
@@ -67,7 +69,7 @@ export async function run(io: Io): Promise<number> {
     .addOption(format(['terminal', 'markdown', 'json', 'html']))
     .option('-o, --output <file>', 'write the report to a file (- for stdout)')
     .option('--force', 'overwrite an existing output file')
-    .option('--fail-under <score>', 'exit 1 under this overall score, or ID=N for a dimension (repeatable)', collect)
+    .option('--fail-under <score>', 'exit 1 under this overall score, or ID=N for a dimension (repeatable)', collect, [])
     .option('--min-coverage <ratio>', 'exit 1 when overall coverage is under this (0–1)')
     .option('--compare <baseline>', 'compare with an earlier answers file or report JSON')
     .option('--max-drop <points>', 'exit 1 when a score fell by more than this since the baseline')
@@ -81,6 +83,8 @@ export async function run(io: Io): Promise<number> {
       ]),
     )
     .option('--top <n>', 'remedies shown with their actions in the terminal', '5')
+    .option('--what-if <question=value>', 'score with this answer changed, compared with the answers as given (repeatable)', collect, [])
+    .option('--target <id=n>', 'a target score for overall or a dimension, shown against the roadmap (repeatable)', collect, [])
     .action(action('report'));
   program
     .command('trend')
@@ -92,6 +96,16 @@ export async function run(io: Io): Promise<number> {
     .option('--force', 'overwrite an existing output file')
     .option('--config <file>', 'settings file (default: kamcheck.config.yaml when present)')
     .action(action('trend'));
+  program
+    .command('explain')
+    .description('show how each number of a report was reached')
+    .argument('<answers>', 'answers file (- for stdin)')
+    .argument('[ids...]', 'overall, dimensions, questions or rules (default: overall and every dimension)')
+    .option('-q, --questionnaire <file>', 'questionnaire (default: the bundled one)')
+    .addOption(format(['terminal', 'markdown', 'json']))
+    .option('-o, --output <file>', 'write to a file (- for stdout)')
+    .option('--force', 'overwrite an existing file')
+    .action(action('explain'));
   program
     .command('validate')
     .description('check questionnaires and answers files (told apart by content)')
@@ -119,10 +133,11 @@ export async function run(io: Io): Promise<number> {
     .command('schema')
     .description('print the JSON Schema of a file kind')
     .addArgument(
-      new Argument('<kind>', 'questionnaire, answers, report, trend or config').choices([
+      new Argument('<kind>', 'questionnaire, answers, report, explanation, trend or config').choices([
         'questionnaire',
         'answers',
         'report',
+        'explanation',
         'trend',
         'config',
       ]),

@@ -1,4 +1,5 @@
 import { forPerspective, perspectiveOf, toNumber } from '../../core/model.js';
+import { withAnswers } from '../../core/plan.js';
 import { buildReport } from '../../core/report.js';
 import { evaluate, SEVERITY_FACTOR } from '../../core/score.js';
 import { InputError } from '../../diagnostics.js';
@@ -10,9 +11,13 @@ import { mergeThresholds, readConfig } from '../config.js';
 import { type GlobalOptions, printDiagnostics, readAnswers, readQuestionnaire } from '../context.js';
 import { formatOf } from '../format.js';
 import { checkThresholdIds, dropFailures, parseThresholds, type Thresholds, thresholdFailures } from '../gates.js';
-import { columnsOf, type Io, UsageError, writeOutput } from '../io.js';
+import { columnsOf, displayName, type Io, UsageError, writeOutput } from '../io.js';
 import { pickLocale } from '../locale.js';
+import { readPlanArgs } from '../plan-args.js';
 import { VERSION } from '../run.js';
+
+/** A repeatable option's values (commander collects them into a list). */
+const listOf = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : v === undefined ? [] : [String(v)]);
 
 /** A numeric option within bounds, or undefined when not given. */
 export function number(value: unknown, flag: string, min: number, max: number): number | undefined {
@@ -62,8 +67,13 @@ export default async function report(io: Io, g: GlobalOptions, files: string[], 
     failOn: (opts.failOn as Severity | undefined) ?? config?.gates.failOn,
     maxDrop: number(opts.maxDrop, '--max-drop', 0, 100) ?? config?.gates.maxDrop,
   };
-  const baseline = (opts.compare as string | undefined) ?? config?.baseline;
-  if (gates.maxDrop !== undefined && baseline === undefined) {
+  const whatIfGiven = listOf(opts.whatIf).length > 0;
+  if (whatIfGiven && opts.compare !== undefined) {
+    throw new UsageError('kamcheck: error: --what-if compares with the answers as given, so it takes no --compare');
+  }
+  // A what-if has its own comparison (with the answers as given); the config's baseline is for the real report.
+  const baseline = (opts.compare as string | undefined) ?? (whatIfGiven ? undefined : config?.baseline);
+  if (gates.maxDrop !== undefined && baseline === undefined && !whatIfGiven) {
     throw new UsageError('kamcheck: error: --max-drop needs a baseline: --compare BASELINE, or baseline: in the config file');
   }
   const top = number(opts.top, '--top', 0, 1000) ?? 5;
@@ -87,21 +97,31 @@ export default async function report(io: Io, g: GlobalOptions, files: string[], 
   }
   if (errors.length > 0) throw new InputError(errors);
 
-  const scored = loaded.map(({ parsed, answers, warnings }) => {
+  const perspectives = loaded.map(({ parsed }) => perspectiveOf(model, parsed.doc.perspective));
+  const { targets, whatIfs } = readPlanArgs(model, { target: listOf(opts.target), whatIf: listOf(opts.whatIf) }, perspectives);
+  const compare = whatIfs.length > 0 ? (await import('../../core/compare.js')).compareReports : undefined;
+
+  const made = loaded.map(({ parsed, answers, warnings }, i) => {
     const perspective = perspectiveOf(model, parsed.doc.perspective);
     const worded = forPerspective(model, perspective);
     const result = evaluate(worded, answers, { perspective });
+    const whatIf = whatIfs[i];
+    // With --what-if the report is of the changed answers, compared with the answers as given.
+    const scored = whatIf ? evaluate(worded, withAnswers(answers, whatIf.changes), { perspective }) : result;
     const locale = pickLocale({ lang: global.lang, answersLocale: parsed.doc.locale, env: io.env, locales: model.doc.locales });
-    printDiagnostics(io, [...warnings, ...result.warnings], locale.startsWith('zh'));
-    return buildReport(
-      worded,
-      { ...result, warnings: [...warnings, ...result.warnings] },
-      { answers: parsed.doc, locale, toolVersion: VERSION },
-    );
+    printDiagnostics(io, [...warnings, ...scored.warnings], locale.startsWith('zh'));
+    const meta = { answers: parsed.doc, locale, toolVersion: VERSION, targets };
+    const report = buildReport(worded, { ...scored, warnings: [...warnings, ...scored.warnings] }, meta);
+    if (!whatIf || !compare) return report;
+    const given = buildReport(worded, result, meta);
+    return {
+      ...report,
+      whatIf: whatIf.listed,
+      comparison: compare(given, report, { file: displayName(files[i] as string), answers: true }),
+    };
   });
 
-  const reports =
-    baseline === undefined ? scored : await (await import('../baseline.js')).withComparison(io, model, scored, baseline, VERSION);
+  const reports = baseline === undefined ? made : await (await import('../baseline.js')).withComparison(io, model, made, baseline, VERSION);
 
   const render = await renderers[format]();
   const columns = columnsOf(io);
