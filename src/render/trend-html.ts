@@ -14,7 +14,8 @@ const colorOf = (k: number) => COLORS[k % COLORS.length] as string;
 
 const W = 640;
 const H = 260;
-const M = { left: 12, right: 120, top: 12, bottom: 30 };
+// Room for half a date label on the left, the level names on the right.
+const M = { left: 36, right: 120, top: 12, bottom: 30 };
 
 /** The line chart: one line per score over the dates (evenly spaced, oldest left), levels as dashed lines. */
 function chart(trend: Trend, rows: Series[]): string {
@@ -34,7 +35,8 @@ function chart(trend: Trend, rows: Series[]): string {
   trend.points.forEach((pt, i) => {
     parts.push(`<text x="${f(x(i))}" y="${H - 10}" font-size="11" fill="#57606a" text-anchor="middle">${h(pt.date)}</text>`);
   });
-  rows.forEach((r, k) => {
+  // The dimensions first, so that the overall line is drawn over them.
+  [...rows.entries()].reverse().forEach(([k, r]) => {
     const color = colorOf(k);
     const stroke = k === 0 ? 3 : 1.5;
     // A date without a score breaks the line rather than drawing through it.
