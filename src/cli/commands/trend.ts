@@ -30,21 +30,23 @@ export default async function trend(io: Io, g: GlobalOptions, files: string[], o
   const dated: Dated[] = [];
   const warnings: Diagnostic[] = [];
   const errors: Diagnostic[] = [];
-  let lastLocale: string | undefined;
+  // The report speaks the language of the latest file, unless --lang says otherwise.
+  let latest: { date: string; locale: string } | undefined;
   let organization: string | undefined;
   for (const file of [...new Set(files)]) {
     try {
       const s = await readScored(io, file, model, { lang, toolVersion: VERSION });
       warnings.push(...s.warnings);
-      lastLocale = s.report.locale;
+      const date = s.report.date;
+      if (date !== null && (latest === undefined || date >= latest.date)) latest = { date, locale: s.report.locale };
       // A trend follows one organisation: say so when the files name two (a typo, or a file from elsewhere).
       const org = s.report.respondent?.organization;
       if (org !== undefined && organization !== undefined && org !== organization) {
         warnings.push(diag('trend-organization', { found: org, expected: organization }, s.organizationAt, 'warning'));
       }
       organization ??= org;
-      if (s.report.date === null) errors.push(diag('no-date', {}, s.at));
-      else dated.push({ file: s.file, date: s.report.date, report: s.report });
+      if (date === null) errors.push(diag('no-date', {}, s.at));
+      else dated.push({ file: s.file, date, report: s.report });
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       errors.push(...e.diagnostics);
@@ -52,7 +54,7 @@ export default async function trend(io: Io, g: GlobalOptions, files: string[], o
   }
   if (errors.length > 0) throw new InputError([...errors, ...warnings]);
 
-  const locale = pickLocale({ lang, answersLocale: lastLocale, env: io.env, locales: model.doc.locales });
+  const locale = pickLocale({ lang, answersLocale: latest?.locale, env: io.env, locales: model.doc.locales });
   const zh = locale.startsWith('zh');
   printDiagnostics(io, warnings, zh);
   const doc = buildTrend(model, dated, {
