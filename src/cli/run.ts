@@ -26,6 +26,7 @@ const commands: Record<string, () => Promise<{ default: Action }>> = {
   show: () => import('./commands/show.js'),
   schema: () => import('./commands/schema.js'),
   assess: () => import('./commands/assess.js'),
+  trend: () => import('./commands/trend.js'),
   explain: () => import('./commands/explain.js'),
 };
 
@@ -88,8 +89,11 @@ export async function run(rawIo: Io): Promise<number> {
     .addOption(format(['terminal', 'markdown', 'json', 'html']))
     .option('-o, --output <file>', 'write the report to a file (- for stdout)')
     .option('--force', 'overwrite an existing output file')
-    .option('--fail-under <score>', 'exit 1 when the overall score is under this (0–100)')
+    .option('--fail-under <score>', 'exit 1 under this overall score, or ID=N for a dimension (repeatable)', collect, [])
     .option('--min-coverage <ratio>', 'exit 1 when overall coverage is under this (0–1)')
+    .option('--compare <baseline>', 'compare with an earlier answers file or report JSON')
+    .option('--max-drop <points>', 'exit 1 when a score fell by more than this since the baseline')
+    .option('--config <file>', 'settings file (default: kamcheck.config.yaml when present)')
     .addOption(
       new Option('--fail-on <severity>', 'exit 1 when a remedy of this severity or worse fires').choices([
         'critical',
@@ -102,6 +106,16 @@ export async function run(rawIo: Io): Promise<number> {
     .option('--what-if <question=value>', 'score with this answer changed, compared with the answers as given (repeatable)', collect, [])
     .option('--target <id=n>', 'a target score for overall or a dimension, shown against the roadmap (repeatable)', collect, [])
     .action(action('report'));
+  program
+    .command('trend')
+    .description('scores of one organisation over time, from answers files or report JSON')
+    .argument('<files...>', 'answers files or report JSON, each with a date (- for stdin)')
+    .option('-q, --questionnaire <file>', 'questionnaire (default: the bundled one)')
+    .addOption(format(['terminal', 'markdown', 'json', 'html', 'csv']))
+    .option('-o, --output <file>', 'write to a file (- for stdout)')
+    .option('--force', 'overwrite an existing output file')
+    .option('--config <file>', 'settings file (default: kamcheck.config.yaml when present)')
+    .action(action('trend'));
   program
     .command('explain')
     .description('show how each number of a report was reached')
@@ -139,11 +153,13 @@ export async function run(rawIo: Io): Promise<number> {
     .command('schema')
     .description('print the JSON Schema of a file kind')
     .addArgument(
-      new Argument('<kind>', 'questionnaire, answers, report or explanation').choices([
+      new Argument('<kind>', 'questionnaire, answers, report, explanation, trend or config').choices([
         'questionnaire',
         'answers',
         'report',
         'explanation',
+        'trend',
+        'config',
       ]),
     )
     .action(action('schema'));

@@ -11,8 +11,8 @@ export interface Comparable {
 }
 
 export interface CompareOptions {
-  /** The baseline's file name as the user gave it. */
-  file: string;
+  /** The baseline's file name as the user gave it; null when it is no file (a what-if compares with the answers as given). */
+  file: string | null;
   /** Diff the answers too: only when both sides were scored from answers files. */
   answers?: boolean;
 }

@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../diagnostics.js';
 import { cut, oneLine } from '../render/safe.js';
+import { PROGRESS_DIAGNOSTICS_EN, PROGRESS_DIAGNOSTICS_ZH } from './progress.js';
 
 type A = Diagnostic['args'];
 type Table = Record<string, (a: A) => string>;
@@ -32,6 +33,7 @@ const range = (a: A) => {
 };
 
 export const DIAGNOSTICS_EN: Table = {
+  ...PROGRESS_DIAGNOSTICS_EN,
   'file-too-large': (a) => `file is larger than ${a.max} MB, the most kamcheck reads`,
   'not-utf8': (a) => `file is not valid UTF-8 (byte ${a.byte}); save it as UTF-8`,
   'control-char': (a) => `control character ${a.char} is not allowed`,
@@ -129,6 +131,7 @@ export const DIAGNOSTICS_EN: Table = {
 };
 
 export const DIAGNOSTICS_ZH: Table = {
+  ...PROGRESS_DIAGNOSTICS_ZH,
   'file-too-large': (a) => `文件超过 ${a.max} MB，kamcheck 最多读取 ${a.max} MB`,
   'not-utf8': (a) => `文件不是有效的 UTF-8 编码（字节 ${a.byte}），请另存为 UTF-8`,
   'control-char': (a) => `不允许使用控制字符 ${a.char}`,

@@ -6,9 +6,11 @@ import { InputError } from '../../diagnostics.js';
 import { strings } from '../../i18n/ui.js';
 import { type Format, renderers } from '../../render/index.js';
 import type { Severity } from '../../schema/questionnaire.js';
-import type { Report } from '../../schema/report.js';
+import type { Comparison } from '../../schema/report.js';
+import { mergeThresholds, readConfig } from '../config.js';
 import { type GlobalOptions, printDiagnostics, readAnswers, readQuestionnaire } from '../context.js';
 import { formatOf } from '../format.js';
+import { checkThresholdIds, dropFailures, parseThresholds, type Thresholds, thresholdFailures } from '../gates.js';
 import { columnsOf, displayName, type Io, UsageError, writeOutput } from '../io.js';
 import { pickLocale, toolLocale } from '../locale.js';
 import { readPlanArgs } from '../plan-args.js';
@@ -17,7 +19,8 @@ import { VERSION } from '../run.js';
 /** A repeatable option's values (commander collects them into a list). */
 const listOf = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : v === undefined ? [] : [String(v)]);
 
-function number(value: unknown, flag: string, min: number, max: number): number | undefined {
+/** A numeric option within bounds, or undefined when not given. */
+export function number(value: unknown, flag: string, min: number, max: number): number | undefined {
   if (value === undefined) return undefined;
   const n = toNumber(value);
   if (n === undefined || n < min || n > max) {
@@ -27,15 +30,18 @@ function number(value: unknown, flag: string, min: number, max: number): number 
 }
 
 /** Which gates a report fails, as messages; empty when it passes. */
-export function gateFailures(report: Report, gates: { failUnder?: number; minCoverage?: number; failOn?: Severity }): string[] {
+export function gateFailures(
+  report: {
+    locale: string;
+    overall: { score: number | null; coverage: number };
+    dimensions: readonly { id: string; score: number | null }[];
+    remedies: readonly { id: string; severity: Severity }[];
+    comparison?: Comparison | undefined;
+  },
+  gates: { failUnder?: number | Thresholds; minCoverage?: number; failOn?: Severity; maxDrop?: number },
+): string[] {
   const t = strings(report.locale);
-  const out: string[] = [];
-  if (gates.failUnder !== undefined) {
-    const s = report.overall.score;
-    // A missing score fails the gate, whatever made it missing.
-    if (s === null || !Number.isFinite(s)) out.push(t.gateNoScore(gates.failUnder));
-    else if (s < gates.failUnder) out.push(t.gateFailUnder(s.toFixed(1), gates.failUnder));
-  }
+  const out: string[] = thresholdFailures(report, gates.failUnder);
   if (gates.minCoverage !== undefined && !(report.overall.coverage >= gates.minCoverage)) {
     out.push(t.gateCoverage(report.overall.coverage.toFixed(3), gates.minCoverage));
   }
@@ -44,22 +50,39 @@ export function gateFailures(report: Report, gates: { failUnder?: number; minCov
     const hit = report.remedies.filter((r) => SEVERITY_FACTOR[r.severity] >= worst);
     if (hit.length > 0) out.push(t.gateSeverity(hit.length, gates.failOn, hit.map((r) => r.id).join(', ')));
   }
+  out.push(...dropFailures(report.locale, report.comparison, gates.maxDrop));
   return out;
 }
 
-export default async function report(io: Io, global: GlobalOptions, files: string[], opts: Record<string, unknown>): Promise<number> {
+export default async function report(io: Io, g: GlobalOptions, files: string[], opts: Record<string, unknown>): Promise<number> {
   const output = opts.output as string | undefined;
-  const format = formatOf(opts.format as Format | undefined, output, ['terminal', 'markdown', 'json', 'html'], 'terminal');
+  const formats: Format[] = ['terminal', 'markdown', 'json', 'html'];
+  const config = await readConfig(io, opts.config as string | undefined, 'report', formats);
+  const global = g.lang === undefined && config?.lang !== undefined ? { ...g, lang: config.lang } : g;
+  const format = formatOf(opts.format as Format | undefined, output, formats, (config?.format as Format | undefined) ?? 'terminal');
+  const flagThresholds = parseThresholds(opts.failUnder);
   const gates = {
-    failUnder: number(opts.failUnder, '--fail-under', 0, 100),
-    minCoverage: number(opts.minCoverage, '--min-coverage', 0, 1),
-    failOn: opts.failOn as Severity | undefined,
+    failUnder: mergeThresholds(config?.gates.failUnder, flagThresholds),
+    minCoverage: number(opts.minCoverage, '--min-coverage', 0, 1) ?? config?.gates.minCoverage,
+    failOn: (opts.failOn as Severity | undefined) ?? config?.gates.failOn,
+    maxDrop: number(opts.maxDrop, '--max-drop', 0, 100) ?? config?.gates.maxDrop,
   };
+  const whatIfGiven = listOf(opts.whatIf).length > 0;
+  if (whatIfGiven && opts.compare !== undefined) {
+    throw new UsageError('kamcheck: error: --what-if compares with the answers as given, so it takes no --compare');
+  }
+  // A what-if has its own comparison (with the answers as given); the config's baseline is for the real report.
+  const baseline = (opts.compare as string | undefined) ?? (whatIfGiven ? undefined : config?.baseline);
+  if (gates.maxDrop !== undefined && baseline === undefined && !whatIfGiven) {
+    throw new UsageError('kamcheck: error: --max-drop needs a baseline: --compare BASELINE, or baseline: in the config file');
+  }
   const top = number(opts.top, '--top', 0, 1000) ?? 5;
   if (format === 'html' && files.length > 1) {
     throw new UsageError('kamcheck: error: an HTML report is one page for one answers file; run report once per file');
   }
-  const { model } = await readQuestionnaire(io, opts.questionnaire as string | undefined);
+  const { model } = await readQuestionnaire(io, (opts.questionnaire as string | undefined) ?? config?.questionnaire);
+  config?.checkDimensions(model);
+  checkThresholdIds(flagThresholds, model);
 
   // Read every file before failing, so that all problems are shown at once.
   const loaded = [];
@@ -78,7 +101,7 @@ export default async function report(io: Io, global: GlobalOptions, files: strin
   const { targets, whatIfs } = readPlanArgs(model, { target: listOf(opts.target), whatIf: listOf(opts.whatIf) }, perspectives);
   const compare = whatIfs.length > 0 ? (await import('../../core/compare.js')).compareReports : undefined;
 
-  const reports = loaded.map(({ parsed, answers, warnings }, i) => {
+  const made = loaded.map(({ parsed, answers, warnings }, i) => {
     const perspective = perspectiveOf(model, parsed.doc.perspective);
     const worded = forPerspective(model, perspective);
     const result = evaluate(worded, answers, { perspective });
@@ -98,6 +121,8 @@ export default async function report(io: Io, global: GlobalOptions, files: strin
       comparison: compare(given, report, { file: displayName(files[i] as string), answers: true }),
     };
   });
+
+  const reports = baseline === undefined ? made : await (await import('../baseline.js')).withComparison(io, model, made, baseline, VERSION);
 
   const render = await renderers[format]();
   const columns = columnsOf(io);
