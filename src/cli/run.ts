@@ -23,6 +23,7 @@ const commands: Record<string, () => Promise<{ default: Action }>> = {
   show: () => import('./commands/show.js'),
   schema: () => import('./commands/schema.js'),
   assess: () => import('./commands/assess.js'),
+  team: () => import('./commands/team.js'),
 };
 
 /** Run the CLI: parse argv, run one command, return the exit code. Never calls process.exit. */
@@ -62,7 +63,7 @@ export async function run(io: Io): Promise<number> {
     .description('score answers files and print the maturity report')
     .argument('<answers...>', 'answers files (- for stdin)')
     .option('-q, --questionnaire <file>', 'questionnaire (default: the bundled one)')
-    .addOption(format(['terminal', 'markdown', 'json', 'html']))
+    .addOption(format(['terminal', 'markdown', 'json', 'html', 'csv']))
     .option('-o, --output <file>', 'write the report to a file (- for stdout)')
     .option('--force', 'overwrite an existing output file')
     .option('--fail-under <score>', 'exit 1 when the overall score is under this (0–100)')
@@ -77,6 +78,29 @@ export async function run(io: Io): Promise<number> {
     )
     .option('--top <n>', 'remedies shown with their actions in the terminal', '5')
     .action(action('report'));
+  program
+    .command('team')
+    .description('one consolidated report from several respondents: consensus, disputes, group and perception gaps')
+    .argument('<answers...>', 'answers files and folders (- reads a list of paths from stdin)')
+    .option('-q, --questionnaire <file>', 'questionnaire (default: the bundled one)')
+    .addOption(format(['terminal', 'markdown', 'json', 'html', 'csv']))
+    .option('-o, --output <file>', 'write the report to a file (- for stdout)')
+    .option('--force', 'overwrite an existing output file')
+    .addOption(new Option('--by <field>', 'group respondents by this field').choices(['role', 'unit', 'organization']).default('role'))
+    .option('--disagree <spread>', 'a question is disputed when its scores lie this far apart (0–1)', '0.5')
+    .option('--skip-invalid', 'report invalid files as warnings and go on without them')
+    .option('--fail-under <score>', 'exit 1 when the team overall score is under this (0–100)')
+    .option('--min-coverage <ratio>', 'exit 1 when team coverage is under this (0–1)')
+    .addOption(
+      new Option('--fail-on <severity>', 'exit 1 when a team remedy of this severity or worse fires').choices([
+        'critical',
+        'high',
+        'medium',
+        'low',
+      ]),
+    )
+    .option('--top <n>', 'remedies shown with their actions in the terminal', '5')
+    .action(action('team'));
   program
     .command('validate')
     .description('check questionnaires and answers files (told apart by content)')
@@ -101,7 +125,7 @@ export async function run(io: Io): Promise<number> {
   program
     .command('schema')
     .description('print the JSON Schema of a file kind')
-    .addArgument(new Argument('<kind>', 'questionnaire, answers or report').choices(['questionnaire', 'answers', 'report']))
+    .addArgument(new Argument('<kind>', 'questionnaire, answers, report or team').choices(['questionnaire', 'answers', 'report', 'team']))
     .action(action('schema'));
   program
     .command('assess')

@@ -12,7 +12,8 @@ import { columnsOf, type Io, UsageError, writeOutput } from '../io.js';
 import { pickLocale } from '../locale.js';
 import { VERSION } from '../run.js';
 
-function number(value: unknown, flag: string, min: number, max: number): number | undefined {
+/** A numeric option within bounds, or undefined when not given. */
+export function number(value: unknown, flag: string, min: number, max: number): number | undefined {
   if (value === undefined) return undefined;
   const n = toNumber(value);
   if (n === undefined || n < min || n > max) {
@@ -22,7 +23,10 @@ function number(value: unknown, flag: string, min: number, max: number): number 
 }
 
 /** Which gates a report fails, as messages; empty when it passes. */
-export function gateFailures(report: Report, gates: { failUnder?: number; minCoverage?: number; failOn?: Severity }): string[] {
+export function gateFailures(
+  report: Pick<Report, 'locale' | 'overall' | 'remedies'>,
+  gates: { failUnder?: number; minCoverage?: number; failOn?: Severity },
+): string[] {
   const t = strings(report.locale);
   const out: string[] = [];
   if (gates.failUnder !== undefined) {
@@ -43,7 +47,7 @@ export function gateFailures(report: Report, gates: { failUnder?: number; minCov
 
 export default async function report(io: Io, global: GlobalOptions, files: string[], opts: Record<string, unknown>): Promise<number> {
   const output = opts.output as string | undefined;
-  const format = formatOf(opts.format as Format | undefined, output, ['terminal', 'markdown', 'json', 'html'], 'terminal');
+  const format = formatOf(opts.format as Format | undefined, output, ['terminal', 'markdown', 'json', 'html', 'csv'], 'terminal');
   const gates = {
     failUnder: number(opts.failUnder, '--fail-under', 0, 100),
     minCoverage: number(opts.minCoverage, '--min-coverage', 0, 1),
@@ -52,6 +56,11 @@ export default async function report(io: Io, global: GlobalOptions, files: strin
   const top = number(opts.top, '--top', 0, 1000) ?? 5;
   if (format === 'html' && files.length > 1) {
     throw new UsageError('kamcheck: error: an HTML report is one page for one answers file; run report once per file');
+  }
+  if (format === 'csv' && files.length > 1) {
+    throw new UsageError(
+      'kamcheck: error: a CSV report is one table for one answers file; for one row per respondent use kamcheck team -f csv',
+    );
   }
   const { model } = await readQuestionnaire(io, opts.questionnaire as string | undefined);
 
