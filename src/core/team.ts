@@ -28,7 +28,6 @@ export interface Member {
 export interface MemberMeta {
   file: string;
   respondent: Respondent;
-  perspective: string;
   date: string | null;
 }
 
@@ -36,6 +35,7 @@ export interface MemberMeta {
 export function memberOf(result: Result, meta: MemberMeta, by: GroupBy): Member {
   return {
     ...meta,
+    perspective: result.perspective,
     group: meta.respondent[by] ?? null,
     overall: result.overall.score,
     level: result.overall.level,
@@ -292,15 +292,12 @@ function perspectiveOf(model: Model, id: string, ms: readonly Member[], team: re
 }
 
 /**
- * One diagnosis from several respondents (SPEC §10 steps 1–7). `perspectives` lists the questionnaire's
- * perspective ids, the first being the team's own. Pure: members in, numbers out.
+ * One diagnosis from several respondents (SPEC §10 steps 1–7): the respondents of the questionnaire's first
+ * perspective make the team; each other perspective is compared with it. Pure: members in, numbers out.
  */
-export function summarizeTeam(
-  model: Model,
-  members: readonly Member[],
-  opts: { by: GroupBy; disagree: number; perspectives: readonly string[] },
-): TeamSummary {
-  const first = opts.perspectives[0] as string;
+export function summarizeTeam(model: Model, members: readonly Member[], opts: { by: GroupBy; disagree: number }): TeamSummary {
+  const perspectives = model.perspectives.map((p) => p.id);
+  const first = perspectives[0] as string;
   const team = members.filter((m) => m.perspective === first);
   const weights = model.dimensions.map((d) => d.weight ?? 1);
   const stats = dimensionStats(model, team);
@@ -334,12 +331,9 @@ export function summarizeTeam(
     gaps: gapsOf(model, groups),
     disputed: disputedOf(model, team, opts.disagree),
     remedies: remediesOf(model, team, dimensions, overallScore),
-    perspectives: opts.perspectives.slice(1).flatMap((id) => {
+    perspectives: perspectives.slice(1).flatMap((id) => {
       const ms = members.filter((m) => m.perspective === id);
       return ms.length === 0 ? [] : [perspectiveOf(model, id, ms, team, stats)];
     }),
   };
 }
-
-/** The questionnaire's perspective ids; the first is the team's own. */
-export const perspectiveIds = (_model: Model): string[] => ['internal'];

@@ -5,7 +5,6 @@ import { InputError } from '../../diagnostics.js';
 import { strings } from '../../i18n/ui.js';
 import { type Format, renderers } from '../../render/index.js';
 import type { Severity } from '../../schema/questionnaire.js';
-import type { Report } from '../../schema/report.js';
 import { type GlobalOptions, printDiagnostics, readAnswers, readQuestionnaire } from '../context.js';
 import { formatOf } from '../format.js';
 import { columnsOf, type Io, UsageError, writeOutput } from '../io.js';
@@ -24,7 +23,7 @@ export function number(value: unknown, flag: string, min: number, max: number): 
 
 /** Which gates a report fails, as messages; empty when it passes. */
 export function gateFailures(
-  report: Pick<Report, 'locale' | 'overall' | 'remedies'>,
+  report: { locale: string; overall: { score: number | null; coverage: number }; remedies: { id: string; severity: Severity }[] },
   gates: { failUnder?: number; minCoverage?: number; failOn?: Severity },
 ): string[] {
   const t = strings(report.locale);

@@ -1,5 +1,7 @@
+import { perspectiveOf } from '../../core/model.js';
+import { resolveText } from '../../core/report.js';
 import { evaluate } from '../../core/score.js';
-import { DEFAULT_DISAGREE, type GroupBy, type Member, memberOf, perspectiveIds, summarizeTeam } from '../../core/team.js';
+import { DEFAULT_DISAGREE, type GroupBy, type Member, memberOf, summarizeTeam } from '../../core/team.js';
 import { buildTeamReport } from '../../core/team-report.js';
 import { type Diagnostic, hasErrors, InputError } from '../../diagnostics.js';
 import { teamStrings } from '../../i18n/team.js';
@@ -31,7 +33,7 @@ export default async function team(io: Io, global: GlobalOptions, args: string[]
   const skipInvalid = opts.skipInvalid === true;
   const tt = teamStrings(toolLocale(global.lang, io.env));
   const { model } = await readQuestionnaire(io, opts.questionnaire as string | undefined);
-  const perspectives = perspectiveIds(model);
+  const first = perspectiveOf(model, undefined);
   const files = await expandInputs(io, args, tt.noFiles);
 
   // One file at a time: read, check, score, keep the numbers, drop the rest.
@@ -49,13 +51,10 @@ export default async function team(io: Io, global: GlobalOptions, args: string[]
       problems.push(...found);
       continue;
     }
-    const result = evaluate(model, checked.answers);
+    const result = evaluate(model, checked.answers, { perspective: parsed.doc.perspective });
     warnings.push(...found, ...result.warnings);
     answersLocale ??= parsed.doc.locale;
-    const doc = parsed.doc;
-    members.push(
-      memberOf(result, { file, respondent: doc.respondent ?? {}, perspective: perspectives[0] as string, date: doc.date ?? null }, by),
-    );
+    members.push(memberOf(result, { file, respondent: parsed.doc.respondent ?? {}, date: parsed.doc.date ?? null }, by));
   }
   if (problems.length > 0 && !skipInvalid) throw new InputError(problems);
 
@@ -65,15 +64,17 @@ export default async function team(io: Io, global: GlobalOptions, args: string[]
   const skipped = problems.map((d) => ({ ...d, severity: 'warning' as const }));
   printDiagnostics(io, [...skipped, ...warnings], zh);
   if (invalid > 0) io.stderr.write(`kamcheck: ${t.skippedInvalid(invalid)}\n`);
-  if (!members.some((m) => m.perspective === perspectives[0]))
-    throw new UsageError(`kamcheck: error: ${t.noTeam(perspectives[0] as string)}`);
+  if (!members.some((m) => m.perspective === first)) throw new UsageError(`kamcheck: error: ${t.noTeam(first)}`);
 
-  const summary = summarizeTeam(model, members, { by, disagree, perspectives });
+  const summary = summarizeTeam(model, members, { by, disagree });
   const doc = buildTeamReport(model, summary, members, {
     locale,
     toolVersion: VERSION,
     warnings: [...skipped, ...warnings],
-    perspectiveTitle: (id) => t.defaultPerspective(id),
+    perspectiveTitle: (id) => {
+      const title = model.perspectives.find((p) => p.id === id)?.title;
+      return title === undefined ? t.defaultPerspective(id) : resolveText(title, locale, model.doc.locales[0] as string);
+    },
   });
   const render = await teamRenderers[format]();
   const toFile = output !== undefined && output !== '-';
