@@ -136,8 +136,24 @@ export interface TeamSummary {
 export const GAP_FLAG = 15;
 export const DEFAULT_DISAGREE = 0.5;
 
-// Sums run over sorted values, so that the order of the files never changes a number.
-const sum = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b).reduce((s, x) => s + x, 0);
+/**
+ * A sum that neither the order of the files nor duplicated respondents can change: over the distinct values in
+ * ascending order, each times how often it occurs. Doubling every count doubles every partial sum exactly.
+ */
+function sum(xs: readonly number[]): number {
+  const sorted = [...xs].sort((a, b) => a - b);
+  let total = 0;
+  for (let i = 0; i < sorted.length; ) {
+    const v = sorted[i] as number;
+    let count = 0;
+    while (sorted[i] === v) {
+      count++;
+      i++;
+    }
+    total += v * count;
+  }
+  return total;
+}
 const mean = (xs: readonly number[]): number | null => (xs.length === 0 ? null : snap(sum(xs) / xs.length));
 const present = (xs: readonly (number | null)[]): number[] => xs.filter((x): x is number => x !== null);
 

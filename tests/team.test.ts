@@ -1,0 +1,160 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { jsonSchema } from '../src/cli/commands/schema.js';
+import { TeamReport } from '../src/schema/team.js';
+import { ROOT, runCli } from './helpers/cli.js';
+import { markdownProblems } from './helpers/report.js';
+
+const Q = 'tests/fixtures/valid/team.yaml';
+const TEAM = 'tests/fixtures/team';
+const tmp = () => mkdtempSync(join(tmpdir(), 'kamcheck-team-'));
+const json = async (args: string[], opts = {}) => {
+  const r = await runCli(['team', ...args, '-q', Q, '-f', 'json'], opts);
+  expect(r.stderr).toBe('');
+  expect(r.code).toBe(0);
+  const doc = JSON.parse(r.stdout) as TeamReport;
+  expect(TeamReport.safeParse(doc).success).toBe(true);
+  return doc;
+};
+
+describe('kamcheck team', () => {
+  it('reads a folder in path order and reports the team of SPEC §10', async () => {
+    const doc = await json([TEAM]);
+    expect(doc).toMatchObject({ kamcheck: 1, kind: 'team', respondents: 4, by: 'role', perspective: 'internal' });
+    expect(doc.people.map((p) => p.file)).toEqual(['ana.yaml', 'ben.yaml', 'cai.yaml', 'dora.yaml', 'eve.yaml'].map((f) => join(TEAM, f)));
+    expect(doc.people.map((p) => p.perspective)).toEqual(['internal', 'internal', 'internal', 'internal', 'customer']);
+    expect(doc.overall).toEqual({ score: 62.9, level: { id: 'developing', title: 'Developing' }, coverage: 0.938 });
+    expect(doc.groups.map((g) => [g.value, g.n, g.overall])).toEqual([
+      ['production', 2, 42.5],
+      ['sales', 2, 83.3],
+    ]);
+    expect(doc.gaps.map((g) => [g.dimension, g.gap, g.flagged])).toEqual([
+      ['strategy', 42.5, true],
+      ['relationship', 37.5, true],
+    ]);
+    expect(doc.disputed.map((d) => d.id)).toEqual(['sponsor', 'plans', 'reviews']);
+    expect(doc.remedies.map((r) => [r.id, r.fired, r.of, r.groups])).toEqual([
+      ['no-sponsor', 1, 4, ['production']],
+      ['weak-reviews', 1, 4, ['production']],
+      ['overall-low', 2, 4, ['production']],
+    ]);
+    const customer = doc.perspectives[0];
+    expect(customer?.dimensions.map((d) => [d.id, d.score, d.gap])).toEqual([
+      ['relationship', 25, 31.3],
+      ['strategy', 50, 16.3],
+    ]);
+    expect(customer?.questions.map((q) => [q.id, q.internal, q.other, q.gap])).toEqual([
+      ['reviews', 62.5, 0, 62.5],
+      ['plans', 62.5, 50, 12.5],
+      ['response', 50, 50, 0],
+    ]);
+  });
+
+  it('counts a path given twice once, and reads a list of paths from stdin with -', async () => {
+    const files = ['ana.yaml', 'ben.yaml', 'cai.yaml'].map((f) => join(TEAM, f));
+    const twice = await json([...files, files[0] as string, TEAM]);
+    expect(twice.people).toHaveLength(5);
+    const listed = await json(['-'], { stdin: `${files.join('\n')}\n\n` });
+    expect(listed.people.map((p) => p.file)).toEqual(files);
+  });
+
+  it('groups by another field and takes another disagreement threshold', async () => {
+    const doc = await json([TEAM, '--by', 'organization', '--disagree', '1']);
+    expect(doc.groups.map((g) => [g.value, g.n])).toEqual([[null, 4]]);
+    expect(doc.gaps).toEqual([]);
+    expect(doc.disputed.map((d) => d.spread)).toEqual([1, 1, 1]);
+    const pair = await json([join(TEAM, 'ana.yaml'), join(TEAM, 'ben.yaml'), '--disagree', '0.6']);
+    expect(pair.disputed).toEqual([]);
+    expect((await json([join(TEAM, 'ana.yaml'), join(TEAM, 'ben.yaml')])).disputed.map((d) => d.id)).toEqual(['plans']);
+  });
+
+  it('lists every problem of every invalid file and exits 2; --skip-invalid warns and goes on', async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'a.yaml'), readFileSync(join(ROOT, TEAM, 'ana.yaml')));
+    writeFileSync(join(dir, 'b.yaml'), 'kamcheck: 1\nquestionnaire: small-team\nanswers:\n  sponsor: maybe\n  plan: 3\n');
+    writeFileSync(join(dir, 'c.yaml'), 'kamcheck: 1\nquestionnaire: kam-five-pitfalls\nanswers: {}\n');
+    const bad = await runCli(['team', '.', '-q', join(ROOT, Q), '-f', 'json'], { cwd: dir });
+    expect(bad.code).toBe(2);
+    expect(bad.stdout).toBe('');
+    expect(bad.stderr.trim().split('\n')).toEqual([
+      'b.yaml:4:12: error: "maybe" is not an answer to "sponsor"; it accepts: true, false',
+      'b.yaml:5:3: error: unknown question "plan"; did you mean "plans"?',
+      expect.stringMatching(/^c\.yaml:2:16: error: .*kam-five-pitfalls.*small-team/),
+    ]);
+    const skip = await runCli(['team', '.', '-q', join(ROOT, Q), '-f', 'json', '--skip-invalid'], { cwd: dir });
+    expect(skip.code).toBe(0);
+    expect(skip.stderr).toMatch(/^b\.yaml:4:12: warning: /m);
+    expect(skip.stderr).toMatch(/^c\.yaml:2:16: warning: /m);
+    expect(skip.stderr).toMatch(/skipped 2 invalid files/);
+    const doc = JSON.parse(skip.stdout) as TeamReport;
+    expect(doc.people.map((p) => p.file)).toEqual(['a.yaml']);
+    expect(doc.warnings.map((w) => w.file)).toEqual(['b.yaml', 'b.yaml', 'c.yaml']);
+  });
+
+  it('refuses an empty folder and a team without an internal respondent', async () => {
+    const dir = tmp();
+    const empty = await runCli(['team', dir]);
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toMatch(/no answers files/);
+    const onlyCustomer = await runCli(['team', join(TEAM, 'eve.yaml'), '-q', Q]);
+    expect(onlyCustomer.code).toBe(2);
+    expect(onlyCustomer.stderr).toMatch(/no respondent of perspective "internal"/);
+  });
+
+  it('applies the gates to the team and still writes the report', async () => {
+    const r = await runCli(['team', TEAM, '-q', Q, '-f', 'json', '--fail-under', '70', '--fail-on', 'critical']);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout).kind).toBe('team');
+    expect(r.stderr).toMatch(/overall score 62\.9 is under 70/);
+    expect(r.stderr).toMatch(/no-sponsor/);
+  });
+
+  it('never overwrites an output file without --force', async () => {
+    const out = join(tmp(), 'team.md');
+    expect((await runCli(['team', TEAM, '-q', Q, '-o', out])).code).toBe(0);
+    expect(readFileSync(out, 'utf8')).toMatch(/^# Small team check — team report/);
+    const again = await runCli(['team', TEAM, '-q', Q, '-o', out]);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toMatch(/already exists/);
+    expect((await runCli(['team', TEAM, '-q', Q, '-o', out, '--force'])).code).toBe(0);
+  });
+
+  it.each(['en', 'zh-CN'])('markdown in %s passes markdownlint and reads as talking points', async (lang) => {
+    const r = await runCli(['team', TEAM, '-q', Q, '-f', 'markdown', '--lang', lang]);
+    expect(r.code).toBe(0);
+    expect(markdownProblems(r.stdout)).toEqual([]);
+    expect(r.stdout).toMatch(
+      lang === 'en' ? /We rate Relationship 56\.3, customers 25\.0 \(\+31\.3\)/ : /“客户关系”我们自评 56\.3 分，客户评 25\.0 分/,
+    );
+  });
+
+  it.each(['en', 'zh-CN'])('the terminal report in %s fits 80 columns', async (lang) => {
+    const { width } = await import('../src/render/style.js');
+    for (const dir of [TEAM, 'examples/team']) {
+      const q = dir === TEAM ? ['-q', Q] : [];
+      const r = await runCli(['team', dir, ...q, '--lang', lang], { columns: 80 });
+      expect(r.code).toBe(0);
+      for (const line of r.stdout.split('\n')) expect(width(line), line).toBeLessThanOrEqual(80);
+    }
+  });
+
+  it('the HTML page escapes what the files say', async () => {
+    const dir = tmp();
+    writeFileSync(
+      join(dir, 'x.yaml'),
+      'kamcheck: 1\nquestionnaire: small-team\nrespondent: { name: "<script>x</script>", role: "<b>" }\nanswers: { sponsor: true }\n',
+    );
+    const r = await runCli(['team', dir, '-q', join(ROOT, Q), '-f', 'html']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toMatch(/<script>|<b>/);
+    expect(r.stdout).toMatch(/&lt;script&gt;/);
+  });
+
+  it('the committed schemas/team.schema.json matches the zod schema', async () => {
+    const committed = readFileSync(join(ROOT, 'schemas/team.schema.json'), 'utf8');
+    expect(jsonSchema('team'), 'run `npm run schemas` and commit the result').toBe(committed);
+    expect((await runCli(['schema', 'team'])).stdout).toBe(committed);
+  });
+});
