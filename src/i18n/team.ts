@@ -22,6 +22,7 @@ export interface TeamStrings {
   disputedIntro: (threshold: string) => string;
   noDisputed: (threshold: string) => string;
   spread: string;
+  moreDisputed: (n: number) => string;
   answeredBy: (count: number, label: string, groups: string) => string;
   remedies: string;
   firedFor: (k: number, n: number) => string;
@@ -62,6 +63,7 @@ export const TEAM_EN: TeamStrings = {
   disputedIntro: (t) => `Questions whose answers lie ${t} or more apart on the 0–1 score: talking points for the workshop.`,
   noDisputed: (t) => `No question is answered ${t} or more apart: the team sees these points alike.`,
   spread: 'spread',
+  moreDisputed: (n) => `${n} more disputed questions: see --format markdown or json`,
   answeredBy: (count, label, groups) => `${count} × ${label}${groups ? ` (${groups})` : ''}`,
   remedies: 'Team remedies',
   firedFor: (k, n) => `fired for ${k} of ${n}`,
@@ -102,6 +104,7 @@ export const TEAM_ZH: TeamStrings = {
   disputedIntro: (t) => `答案得分（0–1）相差 ${t} 或以上的题目，可作为研讨会的讨论要点。`,
   noDisputed: (t) => `没有答案得分相差 ${t} 或以上的题目：团队对这些问题看法一致。`,
   spread: '分差',
+  moreDisputed: (n) => `另有 ${n} 道分歧问题：请用 --format markdown 或 json 查看`,
   answeredBy: (count, label, groups) => `${count} 人选“${label}”${groups ? `（${groups}）` : ''}`,
   remedies: '团队改进建议',
   firedFor: (k, n) => `${n} 人中 ${k} 人触发`,

@@ -4,7 +4,7 @@ import { strings } from '../i18n/ui.js';
 import type { TeamReport } from '../schema/team.js';
 import { type Band, band, fmtPercent, fmtScore } from './format.js';
 import { makeChalk, padEnd, padStart, truncate, width, wrap } from './style.js';
-import { answersLine, gapLine, groupName, perceptionLine, signed, teamLine } from './team-text.js';
+import { gapLine, groupName, perceptionLine, signed, teamLine } from './team-text.js';
 import type { TerminalOptions } from './terminal.js';
 
 const paint = (c: ChalkInstance, b: Band) => ({ low: c.red, mid: c.yellow, high: c.green, none: c.gray })[b];
@@ -87,15 +87,22 @@ export function renderTeamTerminal(doc: TeamReport, opts: TerminalOptions): stri
   const threshold = doc.disagree.toFixed(2);
   if (doc.disputed.length === 0) para(t.noDisputed(threshold));
   else para(t.disputedIntro(threshold));
-  doc.disputed.forEach((d, i) => {
-    const lead = `${i + 1}. `;
-    wrap(`${d.text} [${t.spread} ${d.spread.toFixed(2)}]`, cols - width(lead)).forEach((l, k) => {
-      line(`${k === 0 ? c.bold(lead) : ' '.repeat(width(lead))}${l}`);
-    });
-    para(answersLine(d, t), ' '.repeat(width(lead)));
-  });
-
   const top = opts.top ?? 5;
+  doc.disputed.slice(0, top).forEach((d, i) => {
+    const lead = `${i + 1}. `;
+    const indent = ' '.repeat(width(lead));
+    wrap(`${d.text} [${t.spread} ${d.spread.toFixed(2)}]`, cols - width(lead)).forEach((l, k) => {
+      line(`${k === 0 ? c.bold(lead) : indent}${l}`);
+    });
+    for (const a of d.answers) {
+      const groups = a.groups.map((g) => groupName(g, t)).join(', ');
+      wrap(t.answeredBy(a.count, a.label, groups), cols - width(indent) - 2).forEach((l, k) => {
+        line(`${indent}${k === 0 ? c.dim('·') : ' '} ${l}`);
+      });
+    }
+  });
+  if (doc.disputed.length > top) line(c.dim(t.moreDisputed(doc.disputed.length - top)));
+
   const shown = doc.remedies.slice(0, top);
   head(shown.length < doc.remedies.length ? `${t.remedies} (${shown.length}/${doc.remedies.length})` : t.remedies);
   if (doc.remedies.length === 0) para(u.noRemedies);
