@@ -62,9 +62,12 @@ describe('docs/scoring.md, the team example', () => {
     for (const k of ['score', 'coverage', 'level.id']) expect(paths).toContain(`overall.${k}`);
     for (const g of [0, 1])
       for (const k of ['dimensions.strategy', 'dimensions.relationship', 'overall']) expect(paths).toContain(`groups.${g}.${k}`);
-    doc.gaps.forEach((_: unknown, i: number) => expect(paths).toContain(`gaps.${i}.gap`));
-    doc.remedies.forEach((_: unknown, i: number) => expect(paths).toContain(`remedies.${i}.priority`));
-    doc.perspectives[0].dimensions.forEach((_: unknown, i: number) => expect(paths).toContain(`perspectives.0.dimensions.${i}.gap`));
-    doc.perspectives[0].questions.forEach((_: unknown, i: number) => expect(paths).toContain(`perspectives.0.questions.${i}.gap`));
+    const each = (list: unknown[], path: (i: number) => string) => {
+      for (let i = 0; i < list.length; i++) expect(paths).toContain(path(i));
+    };
+    each(doc.gaps, (i) => `gaps.${i}.gap`);
+    each(doc.remedies, (i) => `remedies.${i}.priority`);
+    each(doc.perspectives[0].dimensions, (i) => `perspectives.0.dimensions.${i}.gap`);
+    each(doc.perspectives[0].questions, (i) => `perspectives.0.questions.${i}.gap`);
   });
 });

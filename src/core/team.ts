@@ -192,10 +192,11 @@ function disputedOf(model: Model, team: readonly Member[], disagree: number): Di
   const out: Disputed[] = [];
   for (const info of model.questions) {
     if (!info.scored) continue;
-    const given = team.flatMap((m) => {
+    const given: { score: number; value: Canonical; group: string | null }[] = [];
+    for (const m of team) {
       const q = m.questions[info.index];
-      return q ? [{ ...q, group: m.group }] : [];
-    });
+      if (q) given.push({ score: q.score, value: q.value, group: m.group });
+    }
     if (given.length < 2) continue;
     const scores = given.map((g) => g.score);
     const min = scores.reduce((a, b) => Math.min(a, b));
@@ -259,23 +260,26 @@ function gapsOf(model: Model, groups: readonly TeamGroup[]): GroupGap[] {
 function remediesOf(model: Model, team: readonly Member[], dims: readonly TeamDimension[], overall: number | null): TeamRemedy[] {
   const meanW = dims.reduce((s, d) => s + d.weight, 0) / dims.length;
   const out: TeamRemedy[] = [];
+  // One pass over the members: who fired which rule.
+  const firedBy = model.rules.map(() => [] as (string | null)[]);
+  for (const m of team) for (const index of m.fired) firedBy[index]?.push(m.group);
   model.rules.forEach((rule, index) => {
-    const firedFor = team.filter((m) => m.fired.includes(index));
-    if (firedFor.length === 0) return;
+    const groups = firedBy[index] as (string | null)[];
+    if (groups.length === 0) return;
     const severity = rule.severity ?? 'medium';
     const d = rule.dimension === undefined ? undefined : dims.find((x) => x.dimension.id === rule.dimension);
     const ratio = d ? d.weight / meanW : 1;
     const s = d ? d.stats.mean : overall;
     const gap = s === null ? 1 : (100 - s) / 100;
-    const share = firedFor.length / team.length;
+    const share = groups.length / team.length;
     out.push({
       rule,
       index,
       severity,
       priority: snap(SEVERITY_FACTOR[severity] * (rule.weight ?? 1) * ratio * gap * share),
-      fired: firedFor.length,
+      fired: groups.length,
       of: team.length,
-      groups: distinctGroups(firedFor.map((m) => m.group)),
+      groups: distinctGroups(groups),
     });
   });
   return out.sort((a, b) => b.priority - a.priority || SEVERITY_FACTOR[b.severity] - SEVERITY_FACTOR[a.severity] || a.index - b.index);

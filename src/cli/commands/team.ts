@@ -1,4 +1,4 @@
-import { perspectiveOf } from '../../core/model.js';
+import { type Model, perspectiveOf } from '../../core/model.js';
 import { resolveText } from '../../core/report.js';
 import { evaluate } from '../../core/score.js';
 import { DEFAULT_DISAGREE, type GroupBy, type Member, memberOf, summarizeTeam } from '../../core/team.js';
@@ -6,7 +6,8 @@ import { buildTeamReport } from '../../core/team-report.js';
 import { type Diagnostic, hasErrors, InputError } from '../../diagnostics.js';
 import { teamStrings } from '../../i18n/team.js';
 import { strings } from '../../i18n/ui.js';
-import { checkAnswers, parseAnswers } from '../../load/answers.js';
+import { answersFromSource, checkAnswers, parseAnswers } from '../../load/answers.js';
+import { fastSource } from '../../load/fast-yaml.js';
 import { type TeamFormat, teamRenderers } from '../../render/team-formats.js';
 import type { Severity } from '../../schema/questionnaire.js';
 import { type GlobalOptions, printDiagnostics, readQuestionnaire } from '../context.js';
@@ -18,6 +19,22 @@ import { VERSION } from '../run.js';
 import { gateFailures, number } from './report.js';
 
 const FORMATS: TeamFormat[] = ['terminal', 'markdown', 'json', 'html', 'csv'];
+
+/**
+ * An answers file read and checked. Most files are plain YAML that the fast reader takes; a file that is not, or
+ * that has an error, is read again by the full parser, whose positions every message uses.
+ */
+function readChecked(file: string, bytes: Uint8Array, model: Model) {
+  const fast = fastSource(file, bytes);
+  const quick = fast ? answersFromSource(fast) : undefined;
+  if (quick?.parsed && quick.diagnostics.length === 0) {
+    const checked = checkAnswers(quick.parsed, model);
+    if (!hasErrors(checked.diagnostics)) return { parsed: quick.parsed, checked, found: checked.diagnostics };
+  }
+  const { parsed, diagnostics } = parseAnswers(file, bytes);
+  const checked = parsed ? checkAnswers(parsed, model) : undefined;
+  return { parsed, checked, found: [...diagnostics, ...(checked?.diagnostics ?? [])] };
+}
 
 /** `kamcheck team`: one consolidated report from many answers files (SPEC §10). */
 export default async function team(io: Io, global: GlobalOptions, args: string[], opts: Record<string, unknown>): Promise<number> {
@@ -43,9 +60,7 @@ export default async function team(io: Io, global: GlobalOptions, args: string[]
   let invalid = 0;
   let answersLocale: string | undefined;
   for (const file of files) {
-    const { parsed, diagnostics } = parseAnswers(file, readFileNow(io, file));
-    const checked = parsed ? checkAnswers(parsed, model) : undefined;
-    const found = [...diagnostics, ...(checked?.diagnostics ?? [])];
+    const { parsed, checked, found } = readChecked(file, readFileNow(io, file), model);
     if (!parsed || !checked || hasErrors(found)) {
       invalid++;
       problems.push(...found);
