@@ -158,3 +158,28 @@ describe('kamcheck team', () => {
     expect((await runCli(['schema', 'team'])).stdout).toBe(committed);
   });
 });
+
+describe('report over many files, one at a time', () => {
+  const files = ['examples/midsize-components.en.yaml', 'examples/pump-maker-early.zh.yaml', 'examples/advanced-automation.yaml'];
+
+  it('writes the JSON array that the single reports make, and markdown separated by rules', async () => {
+    const singles = await Promise.all(files.map(async (f) => JSON.parse((await runCli(['report', f, '-f', 'json'])).stdout)));
+    const many = await runCli(['report', ...files, '-f', 'json']);
+    expect(many.code).toBe(0);
+    expect(many.stdout).toBe(`${JSON.stringify(singles, null, 2)}\n`);
+    const md = await runCli(['report', ...files, '-f', 'markdown']);
+    expect(md.stdout.split('\n---\n\n')).toHaveLength(3);
+    const out = join(tmp(), 'all.json');
+    expect((await runCli(['report', ...files, '-o', out])).code).toBe(0);
+    expect(readFileSync(out, 'utf8')).toBe(many.stdout);
+  });
+
+  it('lists the problems of every file and writes nothing when one is invalid', async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'bad.yaml'), 'kamcheck: 1\nquestionnaire: kam-five-pitfalls\nanswers:\n  exec-sponsr: none\n');
+    const r = await runCli(['report', join(ROOT, files[0] as string), 'bad.yaml', 'bad.yaml', '-f', 'json'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.match(/bad\.yaml:4:3: error: unknown question "exec-sponsr"/g)).toHaveLength(2);
+  });
+});

@@ -1,6 +1,10 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { type Io, readInput, UsageError } from './io.js';
+import type { Model } from '../core/model.js';
+import { hasErrors } from '../diagnostics.js';
+import { answersFromSource, checkAnswers, parseAnswers } from '../load/answers.js';
+import { fastSource } from '../load/fast-yaml.js';
+import { displayName, type Io, readInput, UsageError } from './io.js';
 
 const ANSWERS_FILE = /\.ya?ml$/i;
 
@@ -61,3 +65,24 @@ export function readFileNow(io: Io, path: string): Uint8Array {
     throw new UsageError(`kamcheck: error: cannot read ${path}: ${why}`);
   }
 }
+
+/**
+ * An answers file read and checked. Most files are plain YAML that the fast reader takes; a file that is not, or
+ * that has an error, is read again by the full parser, whose positions every message uses.
+ */
+export function readChecked(file: string, bytes: Uint8Array, model: Model) {
+  const name = displayName(file);
+  const fast = fastSource(name, bytes);
+  const quick = fast ? answersFromSource(fast) : undefined;
+  if (quick?.parsed && quick.diagnostics.length === 0) {
+    const checked = checkAnswers(quick.parsed, model);
+    if (!hasErrors(checked.diagnostics)) return { parsed: quick.parsed, checked, found: checked.diagnostics };
+  }
+  const { parsed, diagnostics } = parseAnswers(name, bytes);
+  const checked = parsed ? checkAnswers(parsed, model) : undefined;
+  return { parsed, checked, found: [...diagnostics, ...(checked?.diagnostics ?? [])] };
+}
+
+/** The bytes of a file argument, read now; `-` is standard input. */
+export const readArgument = async (io: Io, file: string): Promise<Uint8Array> =>
+  file === '-' ? await readInput(io, '-') : readFileNow(io, file);

@@ -1,15 +1,14 @@
-import { forPerspective, perspectiveOf, toNumber } from '../../core/model.js';
-import { buildReport } from '../../core/report.js';
-import { evaluate, SEVERITY_FACTOR } from '../../core/score.js';
+import { toNumber } from '../../core/model.js';
+import { SEVERITY_FACTOR } from '../../core/score.js';
 import { InputError } from '../../diagnostics.js';
 import { strings } from '../../i18n/ui.js';
 import { type Format, renderers } from '../../render/index.js';
 import type { Severity } from '../../schema/questionnaire.js';
-import { type GlobalOptions, printDiagnostics, readAnswers, readQuestionnaire } from '../context.js';
+import type { Report } from '../../schema/report.js';
+import { type GlobalOptions, readAnswers, readQuestionnaire } from '../context.js';
 import { formatOf } from '../format.js';
 import { columnsOf, type Io, UsageError, writeOutput } from '../io.js';
-import { pickLocale } from '../locale.js';
-import { VERSION } from '../run.js';
+import { reportMany, reportOf } from '../report-many.js';
 
 /** A numeric option within bounds, or undefined when not given. */
 export function number(value: unknown, flag: string, min: number, max: number): number | undefined {
@@ -62,6 +61,10 @@ export default async function report(io: Io, global: GlobalOptions, files: strin
     );
   }
   const { model } = await readQuestionnaire(io, opts.questionnaire as string | undefined);
+  if (files.length > 1) {
+    const f = { format, output, force: opts.force === true, top, gateFailures: (r: Report) => gateFailures(r, gates) };
+    return reportMany(io, global, model, files, f);
+  }
 
   // Read every file before failing, so that all problems are shown at once.
   const loaded = [];
@@ -76,18 +79,7 @@ export default async function report(io: Io, global: GlobalOptions, files: strin
   }
   if (errors.length > 0) throw new InputError(errors);
 
-  const reports = loaded.map(({ parsed, answers, warnings }) => {
-    const perspective = perspectiveOf(model, parsed.doc.perspective);
-    const worded = forPerspective(model, perspective);
-    const result = evaluate(worded, answers, { perspective });
-    const locale = pickLocale({ lang: global.lang, answersLocale: parsed.doc.locale, env: io.env, locales: model.doc.locales });
-    printDiagnostics(io, [...warnings, ...result.warnings], locale.startsWith('zh'));
-    return buildReport(
-      worded,
-      { ...result, warnings: [...warnings, ...result.warnings] },
-      { answers: parsed.doc, locale, toolVersion: VERSION },
-    );
-  });
+  const reports = loaded.map((l) => reportOf(io, global, model, l));
 
   const render = await renderers[format]();
   const columns = columnsOf(io);

@@ -1,4 +1,4 @@
-import { type Model, perspectiveOf } from '../../core/model.js';
+import { perspectiveOf } from '../../core/model.js';
 import { resolveText } from '../../core/report.js';
 import { evaluate } from '../../core/score.js';
 import { DEFAULT_DISAGREE, type GroupBy, type Member, memberOf, summarizeTeam } from '../../core/team.js';
@@ -6,35 +6,17 @@ import { buildTeamReport } from '../../core/team-report.js';
 import { type Diagnostic, hasErrors, InputError } from '../../diagnostics.js';
 import { teamStrings } from '../../i18n/team.js';
 import { strings } from '../../i18n/ui.js';
-import { answersFromSource, checkAnswers, parseAnswers } from '../../load/answers.js';
-import { fastSource } from '../../load/fast-yaml.js';
 import { type TeamFormat, teamRenderers } from '../../render/team-formats.js';
 import type { Severity } from '../../schema/questionnaire.js';
 import { type GlobalOptions, printDiagnostics, readQuestionnaire } from '../context.js';
 import { formatOf } from '../format.js';
-import { expandInputs, readFileNow } from '../inputs.js';
+import { expandInputs, readChecked, readFileNow } from '../inputs.js';
 import { columnsOf, type Io, UsageError, writeOutput } from '../io.js';
 import { pickLocale, toolLocale } from '../locale.js';
 import { VERSION } from '../run.js';
 import { gateFailures, number } from './report.js';
 
 const FORMATS: TeamFormat[] = ['terminal', 'markdown', 'json', 'html', 'csv'];
-
-/**
- * An answers file read and checked. Most files are plain YAML that the fast reader takes; a file that is not, or
- * that has an error, is read again by the full parser, whose positions every message uses.
- */
-function readChecked(file: string, bytes: Uint8Array, model: Model) {
-  const fast = fastSource(file, bytes);
-  const quick = fast ? answersFromSource(fast) : undefined;
-  if (quick?.parsed && quick.diagnostics.length === 0) {
-    const checked = checkAnswers(quick.parsed, model);
-    if (!hasErrors(checked.diagnostics)) return { parsed: quick.parsed, checked, found: checked.diagnostics };
-  }
-  const { parsed, diagnostics } = parseAnswers(file, bytes);
-  const checked = parsed ? checkAnswers(parsed, model) : undefined;
-  return { parsed, checked, found: [...diagnostics, ...(checked?.diagnostics ?? [])] };
-}
 
 /** `kamcheck team`: one consolidated report from many answers files (SPEC §10). */
 export default async function team(io: Io, global: GlobalOptions, args: string[], opts: Record<string, unknown>): Promise<number> {
