@@ -38,3 +38,7 @@ console.log(`runs: ${runs} each, alternating`);
 console.log(`node -e 0                                    median ${n.toFixed(1)} ms`);
 console.log(`kamcheck report ${example} --format json  median ${k.toFixed(1)} ms`);
 console.log(`ratio: ${(k / n).toFixed(2)} (target ≤ 1.8, goal 1.5)`);
+
+// The scale case: kamcheck team over 10,000 files (scripts/bench-team.js).
+console.log('');
+await import('./bench-team.js');
