@@ -183,3 +183,14 @@ describe('report over many files, one at a time', () => {
     expect(r.stderr.match(/bad\.yaml:4:3: error: unknown question "exec-sponsr"/g)).toHaveLength(2);
   });
 });
+
+describe('README', () => {
+  it('shows lines the team command really prints on the example', async () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const block = /```text\n(Groups \(role\)[\s\S]*?)```/.exec(readme)?.[1];
+    expect(block).toBeDefined();
+    const r = await runCli(['team', 'examples/team', '--lang', 'en'], { columns: 80 });
+    const lines = r.stdout.split('\n');
+    for (const line of (block as string).split('\n').filter((l) => l !== '' && l !== '…')) expect(lines, line).toContain(line);
+  });
+});

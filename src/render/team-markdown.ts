@@ -3,7 +3,7 @@ import { strings } from '../i18n/ui.js';
 import type { TeamReport } from '../schema/team.js';
 import { mdInline as md } from './escape.js';
 import { type Band, band, fmtPercent, fmtScore } from './format.js';
-import { answersLine, gapLine, groupName, perceptionLine, signed, teamLine } from './team-text.js';
+import { answersLine, capital, gapLine, groupName, perceptionLine, signed, teamLine } from './team-text.js';
 
 const MARK: Record<Band, string> = { low: '🔴', mid: '🟡', high: '🟢', none: '⚪' };
 const num = (s: number | null) => (s === null ? '—' : s.toFixed(1));
@@ -37,7 +37,7 @@ export function renderTeamMarkdown(doc: TeamReport): string {
 
   push('', `## ${t.groups} (${t.by[doc.by]})`, '');
   push(
-    `| ${md(t.by[doc.by])} | ${t.n} | ${u.overall} |${doc.dimensions.map((d) => ` ${md(d.title)} |`).join('')}`,
+    `| ${md(capital(t.by[doc.by]))} | ${t.n} | ${u.overall} |${doc.dimensions.map((d) => ` ${md(d.title)} |`).join('')}`,
     `| --- | ---: | ---: |${doc.dimensions.map(() => ' ---: |').join('')}`,
   );
   for (const g of doc.groups) {

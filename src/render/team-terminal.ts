@@ -4,7 +4,7 @@ import { strings } from '../i18n/ui.js';
 import type { TeamReport } from '../schema/team.js';
 import { type Band, band, fmtPercent, fmtScore } from './format.js';
 import { makeChalk, padEnd, padStart, truncate, width, wrap } from './style.js';
-import { gapLine, groupName, perceptionLine, signed, teamLine } from './team-text.js';
+import { capital, gapLine, groupName, perceptionLine, signed, teamLine } from './team-text.js';
 import type { TerminalOptions } from './terminal.js';
 
 const paint = (c: ChalkInstance, b: Band) => ({ low: c.red, mid: c.yellow, high: c.green, none: c.gray })[b];
@@ -65,7 +65,7 @@ export function renderTeamTerminal(doc: TeamReport, opts: TerminalOptions): stri
   const groupW = Math.max(6, cols - 4 - 6 - doc.dimensions.length * (dimW + 1) - 2);
   line(
     c.dim(
-      `${padEnd(truncate(t.by[doc.by], groupW), groupW)} ${padStart(t.n, 3)} ${padStart(u.overall, 6)}` +
+      `${padEnd(truncate(capital(t.by[doc.by]), groupW), groupW)} ${padStart(t.n, 3)} ${padStart(u.overall, 6)}` +
         doc.dimensions.map((d) => ` ${padStart(truncate(d.title, dimW), dimW)}`).join(''),
     ),
   );

@@ -3,6 +3,9 @@ import type { TeamReport } from '../schema/team.js';
 
 // Sentences of the team report that every format shares, so that no message is written twice.
 
+/** A heading word with its first letter in capitals (Chinese is left as it is). */
+export const capital = (s: string): string => `${s.charAt(0).toUpperCase()}${s.slice(1)}`;
+
 export const groupName = (g: string | null, t: TeamStrings): string => g ?? t.noGroup;
 
 const fmt1 = (n: number) => n.toFixed(1);
