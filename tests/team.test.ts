@@ -125,6 +125,9 @@ describe('kamcheck team', () => {
     const r = await runCli(['team', TEAM, '-q', Q, '-f', 'markdown', '--lang', lang]);
     expect(r.code).toBe(0);
     expect(markdownProblems(r.stdout)).toEqual([]);
+    const example = await runCli(['team', 'examples/team', '-f', 'markdown', '--lang', lang]);
+    expect(example.code).toBe(0);
+    expect(markdownProblems(example.stdout)).toEqual([]);
     expect(r.stdout).toMatch(
       lang === 'en' ? /We rate Relationship 56\.3, customers 25\.0 \(\+31\.3\)/ : /“客户关系”我们自评 56\.3 分，客户评 25\.0 分/,
     );

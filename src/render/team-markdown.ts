@@ -3,7 +3,7 @@ import { strings } from '../i18n/ui.js';
 import type { TeamReport } from '../schema/team.js';
 import { mdInline as md } from './escape.js';
 import { type Band, band, fmtPercent, fmtScore } from './format.js';
-import { answersLine, capital, gapLine, groupName, perceptionLine, signed, teamLine } from './team-text.js';
+import { capital, gapLine, groupName, perceptionLine, signed, teamLine } from './team-text.js';
 
 const MARK: Record<Band, string> = { low: '🔴', mid: '🟡', high: '🟢', none: '⚪' };
 const num = (s: number | null) => (s === null ? '—' : s.toFixed(1));
@@ -56,7 +56,13 @@ export function renderTeamMarkdown(doc: TeamReport): string {
   const threshold = doc.disagree.toFixed(2);
   push(doc.disputed.length === 0 ? t.noDisputed(threshold) : t.disputedIntro(threshold), '');
   doc.disputed.forEach((d, i) => {
-    push(`${i + 1}. **${md(d.text)}** (\`${d.id}\`, ${t.spread} ${d.spread.toFixed(2)})`, `   - ${answersLine(d, t, md)}`);
+    const lead = `${i + 1}. `;
+    const indent = ' '.repeat(lead.length);
+    push(`${lead}**${md(d.text)}** (\`${d.id}\`, ${t.spread} ${d.spread.toFixed(2)})`);
+    for (const a of d.answers) {
+      const groups = a.groups.map((g) => md(groupName(g, t))).join(', ');
+      push(`${indent}- ${t.answeredBy(a.count, md(a.label), groups)}`);
+    }
   });
   if (doc.disputed.length > 0) push('');
 
