@@ -130,7 +130,8 @@ export function renderTeamTerminal(doc: TeamReport, opts: TerminalOptions): stri
       line(c.dim(`  ${t.perceptionQuestions}`));
       for (const q of p.questions.slice(0, top)) {
         const gap = padStart(signed(q.gap), 6);
-        line(`  ${q.gap > 0 ? c.yellow(gap) : gap} ${truncate(`${q.text} (${q.internal.toFixed(0)}/${q.other.toFixed(0)})`, cols - 9)}`);
+        const both = padStart(`${q.internal.toFixed(0)}/${q.other.toFixed(0)}`, 7);
+        line(`  ${q.gap > 0 ? c.yellow(gap) : gap} ${c.dim(both)} ${truncate(q.text, cols - 17)}`);
       }
     }
   }
