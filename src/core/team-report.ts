@@ -5,7 +5,8 @@ import type { Level } from '../schema/questionnaire.js';
 import type { TeamReport } from '../schema/team.js';
 import type { Model } from './model.js';
 import { answerLabel, resolveText, round } from './report.js';
-import type { Member, Stats, TeamSummary } from './team.js';
+import type { Stats } from './stats.js';
+import type { Member, TeamSummary } from './team.js';
 
 const r1 = (n: number | null) => (n === null ? null : round(n, 1));
 const r3 = (n: number) => round(n, 3);

@@ -2,10 +2,10 @@ import type { Respondent } from '../schema/answers.js';
 import type { Dimension, Level, Rule, Severity } from '../schema/questionnaire.js';
 import { type Canonical, findOption, type Model, type QuestionInfo } from './model.js';
 import { levelFor, type Result, SEVERITY_FACTOR, snap } from './score.js';
+import { mean, present, type Stats, statsOf, weightedOverall } from './stats.js';
 
 /** The respondent field that groups a team (SPEC §10 step 5). */
 export type GroupBy = 'role' | 'unit' | 'organization';
-export type Consensus = 'high' | 'medium' | 'low';
 
 /** What a team report keeps of one respondent: numbers and answers, never the parsed file. */
 export interface Member {
@@ -48,16 +48,6 @@ export function memberOf(result: Result, meta: MemberMeta, by: GroupBy): Member 
         : null,
     ),
   };
-}
-
-export interface Stats {
-  n: number;
-  mean: number | null;
-  median: number | null;
-  min: number | null;
-  max: number | null;
-  sd: number | null;
-  consensus: Consensus | null;
 }
 
 export interface TeamDimension {
@@ -135,47 +125,6 @@ export interface TeamSummary {
 
 export const GAP_FLAG = 15;
 export const DEFAULT_DISAGREE = 0.5;
-
-/**
- * A sum that neither the order of the files nor duplicated respondents can change: over the distinct values in
- * ascending order, each times how often it occurs. Doubling every count doubles every partial sum exactly.
- */
-function sum(xs: readonly number[]): number {
-  const sorted = [...xs].sort((a, b) => a - b);
-  let total = 0;
-  for (let i = 0; i < sorted.length; ) {
-    const v = sorted[i] as number;
-    let count = 0;
-    while (sorted[i] === v) {
-      count++;
-      i++;
-    }
-    total += v * count;
-  }
-  return total;
-}
-const mean = (xs: readonly number[]): number | null => (xs.length === 0 ? null : snap(sum(xs) / xs.length));
-const present = (xs: readonly (number | null)[]): number[] => xs.filter((x): x is number => x !== null);
-
-/** Mean, median, range, population standard deviation and consensus of some scores (steps 1–2). */
-export function statsOf(values: readonly (number | null)[]): Stats {
-  const xs = present(values).sort((a, b) => a - b);
-  const n = xs.length;
-  const m = mean(xs);
-  if (n === 0 || m === null) return { n, mean: null, median: null, min: null, max: null, sd: null, consensus: null };
-  const mid = Math.floor(n / 2);
-  const median = n % 2 ? (xs[mid] as number) : snap(((xs[mid - 1] as number) + (xs[mid] as number)) / 2);
-  const sd = snap(Math.sqrt(sum(xs.map((x) => (x - m) ** 2)) / n));
-  const consensus: Consensus | null = n < 2 ? null : sd < 10 ? 'high' : sd < 20 ? 'medium' : 'low';
-  return { n, mean: m, median, min: xs[0] as number, max: xs[n - 1] as number, sd, consensus };
-}
-
-/** Σ W_d T_d / Σ W_d over dimensions with a score (step 3). */
-function weightedOverall(weights: readonly number[], scores: readonly (number | null)[]): number | null {
-  const pairs = scores.flatMap((s, i) => (s === null ? [] : [[weights[i] as number, s] as const]));
-  const den = pairs.reduce((a, [w]) => a + w, 0);
-  return den > 0 ? snap(sum(pairs.map(([w, s]) => w * s)) / den) : null;
-}
 
 /** Groups in a stable order: by value, respondents without one last. */
 const byGroup = (a: string | null, b: string | null): number => (a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1);

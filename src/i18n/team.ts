@@ -1,4 +1,5 @@
-import type { Consensus, GroupBy } from '../core/team.js';
+import type { Consensus } from '../core/stats.js';
+import type { GroupBy } from '../core/team.js';
 
 /** The words of the team report and of `kamcheck team`, in every language the tool speaks. */
 export interface TeamStrings {
