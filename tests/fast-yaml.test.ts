@@ -57,6 +57,9 @@ describe('the fast YAML reader', () => {
     ['a duplicate key', 'a: 1\na: 2\n'],
     ['a document marker', '---\na: 1\n'],
     ['a null key', 'null: 1\n'],
+    ['a key the yaml library writes otherwise', 'True: 1\n'],
+    ['a number key written otherwise', '1e3: 1\n'],
+    ['a key with leading zeros in a flow mapping', 'a: { 010: 1 }\n'],
     ['a hex number', 'a: 0x1F\n'],
     ['a block scalar', 'a: |\n  x\n'],
     ['a nested mapping in a list', 'a:\n  - b: 1\n'],
@@ -69,7 +72,7 @@ describe('the fast YAML reader', () => {
   });
 
   it('agrees with the yaml library on random answers-like files', () => {
-    const word = fc.constantFrom('a', 'b-c', 'x1', 'sponsor', 'plans', 'true', 'no', 'on', '1', 'value', 'note');
+    const word = fc.constantFrom('a', 'b-c', 'x1', 'sponsor', 'plans', 'true', 'True', 'no', 'on', '1', '1.0', '07', 'value', 'note');
     const plain = fc.oneof(
       fc.constantFrom(
         'yes',
@@ -129,6 +132,6 @@ describe('the fast YAML reader', () => {
       { numRuns: 1000 },
     );
     // Most generated files are ones the fast reader takes, so that the comparison means something.
-    expect(taken).toBeGreaterThan(300);
+    expect(taken).toBeGreaterThan(150);
   });
 });

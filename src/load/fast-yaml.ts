@@ -37,6 +37,12 @@ function plainValue(s: string): unknown {
   return s;
 }
 
+/** A key that the yaml library turns into the same object key: not null, not a number written another way (`1.0`, `True`). */
+const plainKey = (key: string): boolean => {
+  const v = plainValue(key);
+  return key !== '__proto__' && v !== null && String(v) === key;
+};
+
 const scalar = (value: unknown, start: number, end: number): Scalar => {
   const node = new Scalar(value);
   node.range = [start, end, end];
@@ -123,7 +129,7 @@ class Reader {
           const m = /^([A-Za-z0-9_][A-Za-z0-9_.-]*): +/.exec(src.slice(k));
           if (!m) return giveUp();
           const key = m[1] as string;
-          if (Object.hasOwn(value, key) || key === '__proto__' || NULL.test(key)) giveUp();
+          if (Object.hasOwn(value, key) || !plainKey(key)) giveUp();
           const item = this.inline(src, k + m[0].length, true);
           map.items.push(new Pair(scalar(key, base + k, base + k + key.length), item.node));
           value[key] = item.value;
@@ -167,7 +173,7 @@ class Reader {
       const m = KEY.exec(line.body);
       if (!m) return giveUp();
       const key = m[1] as string;
-      if (Object.hasOwn(value, key) || key === '__proto__' || NULL.test(key)) giveUp();
+      if (Object.hasOwn(value, key) || !plainKey(key)) giveUp();
       const keyStart = line.start + indent;
       const keyNode = scalar(key, keyStart, keyStart + key.length);
       this.i++;
