@@ -29,6 +29,7 @@ export default async function team(io: Io, global: GlobalOptions, args: string[]
     minCoverage: number(opts.minCoverage, '--min-coverage', 0, 1),
     failOn: opts.failOn as Severity | undefined,
   };
+  const top = number(opts.top, '--top', 0, 1000) ?? 5;
   const skipInvalid = opts.skipInvalid === true;
   const tt = teamStrings(toolLocale(global.lang, io.env));
   const { model } = await readQuestionnaire(io, opts.questionnaire as string | undefined);
@@ -75,7 +76,7 @@ export default async function team(io: Io, global: GlobalOptions, args: string[]
   });
   const render = await teamRenderers[format]();
   const toFile = output !== undefined && output !== '-';
-  const text = render(doc, { color: global.color && !toFile, columns: columnsOf(io), top: number(opts.top, '--top', 0, 1000) ?? 5 });
+  const text = render(doc, { color: global.color && !toFile, columns: columnsOf(io), top });
   await writeOutput(io, output, text, opts.force === true, strings(locale).fileExists);
 
   const failures = gateFailures(doc, gates);
