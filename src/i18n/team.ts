@@ -14,6 +14,8 @@ export interface TeamStrings {
   consensusLevel: Record<Consensus, string>;
   n: string;
   noGroup: string;
+  /** Between the names of groups. */
+  listSep: string;
   groups: string;
   gap: string;
   gapLine: (dimension: string, gap: string, low: string, lowScore: string, high: string, highScore: string) => string;
@@ -55,6 +57,7 @@ export const TEAM_EN: TeamStrings = {
   consensusLevel: { high: 'high', medium: 'medium', low: 'low' },
   n: 'n',
   noGroup: '(none)',
+  listSep: ', ',
   groups: 'Groups',
   gap: 'Gap',
   gapLine: (d, gap, low, ls, high, hs) => `${d}: ${high} ${hs} vs ${low} ${ls}, a gap of ${gap} points`,
@@ -96,6 +99,7 @@ export const TEAM_ZH: TeamStrings = {
   consensusLevel: { high: '高', medium: '中', low: '低' },
   n: '人数',
   noGroup: '（未填）',
+  listSep: '、',
   groups: '分组',
   gap: '差距',
   gapLine: (d, gap, low, ls, high, hs) => `${d}：${high} ${hs} 分，${low} ${ls} 分，相差 ${gap} 分`,

@@ -54,7 +54,7 @@ export function renderTeamHtml(doc: TeamReport): string {
       `<li><strong>${h(d.text)}</strong> <span class="meta">${h(t.spread)} ${d.spread.toFixed(2)}</span><br>${answersLine(d, t, h)}</li>`,
   );
   const remedies = doc.remedies.map((r) => {
-    const facts = `${h(t.firedFor(r.fired, r.of))} (${r.groups.map((g) => h(groupName(g, t))).join(', ')}) · ${h(u.priority)} ${r.priority}`;
+    const facts = `${h(t.firedFor(r.fired, r.of))} (${r.groups.map((g) => h(groupName(g, t))).join(t.listSep)}) · ${h(u.priority)} ${r.priority}`;
     return `<li><span class="sev ${r.severity}">${h(u.severity[r.severity])}</span> <strong>${h(r.title)}</strong> <span class="meta">${facts}</span>
 ${r.why ? `<p>${h(r.why)}</p>` : ''}<ul>${r.actions.map((a) => `<li>${h(a)}</li>`).join('')}</ul></li>`;
   });

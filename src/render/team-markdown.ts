@@ -60,7 +60,7 @@ export function renderTeamMarkdown(doc: TeamReport): string {
     const indent = ' '.repeat(lead.length);
     push(`${lead}**${md(d.text)}** (\`${d.id}\`, ${t.spread} ${d.spread.toFixed(2)})`);
     for (const a of d.answers) {
-      const groups = a.groups.map((g) => md(groupName(g, t))).join(', ');
+      const groups = a.groups.map((g) => md(groupName(g, t))).join(t.listSep);
       push(`${indent}- ${t.answeredBy(a.count, md(a.label), groups)}`);
     }
   });
@@ -69,7 +69,7 @@ export function renderTeamMarkdown(doc: TeamReport): string {
   push(`## ${t.remedies}`, '');
   if (doc.remedies.length === 0) push(u.noRemedies, '');
   for (const r of doc.remedies) {
-    const groups = r.groups.map((g) => md(groupName(g, t))).join(', ');
+    const groups = r.groups.map((g) => md(groupName(g, t))).join(t.listSep);
     push(`- [ ] **${md(r.title)}** — ${u.severity[r.severity]} · ${t.firedFor(r.fired, r.of)} (${groups}) · ${u.priority} ${r.priority}`);
     if (r.why) push(`  - ${u.why}: ${md(r.why)}`);
     for (const a of r.actions) push(`  - [ ] ${md(a)}`);

@@ -95,7 +95,7 @@ export function renderTeamTerminal(doc: TeamReport, opts: TerminalOptions): stri
       line(`${k === 0 ? c.bold(lead) : indent}${l}`);
     });
     for (const a of d.answers) {
-      const groups = a.groups.map((g) => groupName(g, t)).join(', ');
+      const groups = a.groups.map((g) => groupName(g, t)).join(t.listSep);
       wrap(t.answeredBy(a.count, a.label, groups), cols - width(indent) - 2).forEach((l, k) => {
         line(`${indent}${k === 0 ? c.dim('·') : ' '} ${l}`);
       });
@@ -110,7 +110,7 @@ export function renderTeamTerminal(doc: TeamReport, opts: TerminalOptions): stri
   shown.forEach((r, i) => {
     const lead = `${i + 1}. [${u.severity[r.severity]}] `;
     line(`${sev[r.severity](lead)}${c.bold(truncate(r.title, cols - width(lead)))}`);
-    const groups = r.groups.map((g) => groupName(g, t)).join(', ');
+    const groups = r.groups.map((g) => groupName(g, t)).join(t.listSep);
     para(`${t.firedFor(r.fired, r.of)} · ${groups} · ${u.priority} ${r.priority}`, '   ');
     for (const a of r.actions) {
       wrap(a, cols - 5).forEach((l, k) => {

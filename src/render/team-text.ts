@@ -21,7 +21,7 @@ const zhJoin = (doc: TeamReport) => doc.locale.startsWith('zh');
 
 /** How each answer of a disputed question was given, and by which groups. */
 export function answersLine(d: TeamReport['disputed'][number], t: TeamStrings, esc: (s: string) => string = (s) => s): string {
-  return d.answers.map((a) => t.answeredBy(a.count, esc(a.label), a.groups.map((g) => esc(groupName(g, t))).join(', '))).join(' · ');
+  return d.answers.map((a) => t.answeredBy(a.count, esc(a.label), a.groups.map((g) => esc(groupName(g, t))).join(t.listSep))).join(' · ');
 }
 
 /** "Strategy: sales 51.3 vs production 30.0, a gap of 21.3 points". */
