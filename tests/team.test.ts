@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -91,6 +91,18 @@ describe('kamcheck team', () => {
     const doc = JSON.parse(skip.stdout) as TeamReport;
     expect(doc.people.map((p) => p.file)).toEqual(['a.yaml']);
     expect(doc.warnings.map((w) => w.file)).toEqual(['b.yaml', 'b.yaml', 'c.yaml']);
+  });
+
+  it('walks folders in path order, leaving out dot names, other files and links back up', async () => {
+    const dir = tmp();
+    const ana = readFileSync(join(ROOT, TEAM, 'ana.yaml'));
+    for (const f of ['b/z.yml', 'b/a.yaml', 'a.YAML', '.hidden/x.yaml', 'b/.x.yaml', 'notes.txt']) {
+      mkdirSync(join(dir, f, '..'), { recursive: true });
+      writeFileSync(join(dir, f), ana);
+    }
+    symlinkSync(dir, join(dir, 'b', 'up'));
+    const doc = await json([dir]);
+    expect(doc.people.map((p) => p.file.slice(dir.length + 1))).toEqual(['a.YAML', 'b/a.yaml', 'b/z.yml']);
   });
 
   it('refuses an empty folder and a team without an internal respondent', async () => {

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Model } from '../core/model.js';
 import { hasErrors } from '../diagnostics.js';
@@ -9,14 +9,18 @@ import { displayName, type Io, readInput, UsageError } from './io.js';
 const ANSWERS_FILE = /\.ya?ml$/i;
 
 /** Every answers file below a folder, in path order; names starting with `.` are left out. */
-function walk(dir: string, shown: string, out: string[]): void {
+function walk(dir: string, shown: string, out: string[], seen = new Set<string>()): void {
+  // A symbolic link back to a folder above would otherwise be walked for ever.
+  const real = realpathSync(dir);
+  if (seen.has(real)) return;
+  seen.add(real);
   const entries = readdirSync(dir, { withFileTypes: true })
     .filter((e) => !e.name.startsWith('.'))
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const e of entries) {
     const path = join(dir, e.name);
     const isDir = e.isDirectory() || (e.isSymbolicLink() && statSync(path, { throwIfNoEntry: false })?.isDirectory() === true);
-    if (isDir) walk(path, join(shown, e.name), out);
+    if (isDir) walk(path, join(shown, e.name), out, seen);
     else if (ANSWERS_FILE.test(e.name)) out.push(join(shown, e.name));
   }
 }
