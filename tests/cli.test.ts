@@ -44,6 +44,8 @@ describe('report', () => {
       'remedies',
       'answers',
       'warnings',
+      'roadmap',
+      'targets',
     ]);
     expect(report).toMatchObject({
       kamcheck: 1,

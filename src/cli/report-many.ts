@@ -20,6 +20,7 @@ export function reportOf(
   global: GlobalOptions,
   model: Model,
   loaded: { parsed: ParsedAnswers; answers: Parameters<typeof evaluate>[1]; warnings: Diagnostic[] },
+  targets: Readonly<Record<string, number>> = {},
 ): Report {
   const { parsed, answers, warnings } = loaded;
   const perspective = perspectiveOf(model, parsed.doc.perspective);
@@ -27,11 +28,8 @@ export function reportOf(
   const result = evaluate(worded, answers, { perspective });
   const locale = pickLocale({ lang: global.lang, answersLocale: parsed.doc.locale, env: io.env, locales: model.doc.locales });
   printDiagnostics(io, [...warnings, ...result.warnings], locale.startsWith('zh'));
-  return buildReport(
-    worded,
-    { ...result, warnings: [...warnings, ...result.warnings] },
-    { answers: parsed.doc, locale, toolVersion: VERSION },
-  );
+  const meta = { answers: parsed.doc, locale, toolVersion: VERSION, targets };
+  return buildReport(worded, { ...result, warnings: [...warnings, ...result.warnings] }, meta);
 }
 
 const indent = (json: string) => `  ${json.replace(/\n/g, '\n  ')}`;
@@ -46,7 +44,14 @@ export async function reportMany(
   global: GlobalOptions,
   model: Model,
   files: readonly string[],
-  opts: { format: Format; output: string | undefined; force: boolean; top: number; gateFailures: (r: Report) => string[] },
+  opts: {
+    format: Format;
+    output: string | undefined;
+    force: boolean;
+    top: number;
+    targets: Readonly<Record<string, number>>;
+    gateFailures: (r: Report) => string[];
+  },
 ): Promise<number> {
   const errors: Diagnostic[] = [];
   for (const file of files) {
@@ -67,7 +72,7 @@ export async function reportMany(
     for (const [i, file] of files.entries()) {
       const { parsed, checked, found } = readChecked(file, await readArgument(io, file), model);
       if (!parsed || !checked) throw new Error(`${file} was valid a moment ago`);
-      const report = reportOf(io, global, model, { parsed, answers: checked.answers, warnings: found });
+      const report = reportOf(io, global, model, { parsed, answers: checked.answers, warnings: found }, opts.targets);
       const text = json ? indent(JSON.stringify(report, null, 2)) : render(report, renderOpts);
       await sink.write(i > 0 ? `${separator}${text}` : text);
       failures.push(...opts.gateFailures(report));
