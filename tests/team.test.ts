@@ -184,6 +184,10 @@ describe('report over many files, one at a time', () => {
     expect(many.stdout).toBe(`${JSON.stringify(singles, null, 2)}\n`);
     const md = await runCli(['report', ...files, '-f', 'markdown']);
     expect(md.stdout.split('\n---\n\n')).toHaveLength(3);
+    const target = ['--target', 'overall=60'];
+    const targeted = await Promise.all(files.map(async (f) => JSON.parse((await runCli(['report', f, '-f', 'json', ...target])).stdout)));
+    expect(targeted[0].targets).toBeDefined();
+    expect((await runCli(['report', ...files, '-f', 'json', ...target])).stdout).toBe(`${JSON.stringify(targeted, null, 2)}\n`);
     const out = join(tmp(), 'all.json');
     expect((await runCli(['report', ...files, '-o', out])).code).toBe(0);
     expect(readFileSync(out, 'utf8')).toBe(many.stdout);
