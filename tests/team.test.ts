@@ -1,4 +1,5 @@
-import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -200,6 +201,20 @@ describe('report over many files, one at a time', () => {
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr.match(/bad\.yaml:4:3: error: unknown question "exec-sponsr"/g)).toHaveLength(2);
+  });
+});
+
+describe('as a real process', () => {
+  it('reads a list of paths on stdin and writes CSV, exit 0; a gate exits 1', () => {
+    if (!existsSync(join(ROOT, 'dist/kamcheck.cjs'))) execFileSync(process.execPath, ['scripts/build.js'], { cwd: ROOT });
+    const list = ['01-zhou-gm.yaml', '07-liu-customer-purchasing.yaml'].map((f) => `examples/team/${f}`).join('\n');
+    const kamcheck = (args: string[]) =>
+      spawnSync(process.execPath, ['bin/kamcheck.js', 'team', '-', ...args], { cwd: ROOT, input: list, encoding: 'utf8', env: {} });
+    const ok = kamcheck(['-f', 'csv']);
+    expect(ok.status).toBe(0);
+    expect(ok.stdout.startsWith('\uFEFFfile,name,role,')).toBe(true);
+    expect(ok.stdout.split('\r\n')).toHaveLength(4);
+    expect(kamcheck(['-f', 'json', '--fail-under', '99']).status).toBe(1);
   });
 });
 

@@ -3,7 +3,7 @@ import { strings } from '../i18n/ui.js';
 import type { TeamReport } from '../schema/team.js';
 import { html as h } from './escape.js';
 import { band, fmtPercent, fmtScore } from './format.js';
-import { answersLine, gapLine, groupName, perceptionLine, signed, teamLine } from './team-text.js';
+import { answersLine, capital, gapLine, groupName, perceptionLine, signed, teamLine } from './team-text.js';
 
 const CSS = `body{font:15px/1.5 system-ui,"PingFang SC","Microsoft YaHei",sans-serif;max-width:64rem;margin:2rem auto;padding:0 1rem;color:#1f2328}
 table{border-collapse:collapse;width:100%;margin:.5rem 0}td,th{border-bottom:1px solid #d0d7de;padding:.3rem .5rem;text-align:left}
@@ -70,7 +70,7 @@ ${r.why ? `<p>${h(r.why)}</p>` : ''}<ul>${r.actions.map((a) => `<li>${h(a)}</li>
     );
     return `<h2>${h(t.perceptionTitle(p.title))} (${p.respondents})</h2>
 <ul>${lines.join('')}</ul>
-${qs.length === 0 ? '' : `<table><thead>${row([th(u.question), th(t.ours, 'num'), th(t.who(p.id, p.title), 'num'), th(t.gap, 'num')])}</thead><tbody>\n${qs.join('\n')}\n</tbody></table>`}`;
+${qs.length === 0 ? '' : `<table><thead>${row([th(u.question), th(t.ours, 'num'), th(capital(t.who(p.id, p.title)), 'num'), th(t.gap, 'num')])}</thead><tbody>\n${qs.join('\n')}\n</tbody></table>`}`;
   });
   const people = doc.people.map((p) => {
     const r = p.respondent;

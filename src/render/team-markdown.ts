@@ -82,7 +82,7 @@ export function renderTeamMarkdown(doc: TeamReport): string {
     for (const l of lines) push(`- ${l}`);
     if (lines.length > 0) push('');
     if (p.questions.length > 0) {
-      push(`| ${u.question} | ${t.ours} | ${md(t.who(p.id, p.title))} | ${t.gap} |`, '| --- | ---: | ---: | ---: |');
+      push(`| ${u.question} | ${t.ours} | ${md(capital(t.who(p.id, p.title)))} | ${t.gap} |`, '| --- | ---: | ---: | ---: |');
       for (const q of p.questions)
         push(`| \`${q.id}\` ${md(q.text)} | ${q.internal.toFixed(1)} | ${q.other.toFixed(1)} | ${signed(q.gap)} |`);
       push('');
