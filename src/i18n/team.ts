@@ -67,7 +67,7 @@ export const TEAM_EN: TeamStrings = {
   disputedIntro: (t) => `Questions whose answers lie ${t} or more apart on the 0–1 score: talking points for the workshop.`,
   noDisputed: (t) => `No question is answered ${t} or more apart: the team sees these points alike.`,
   spread: 'spread',
-  moreDisputed: (n) => `${n} more disputed questions: see --format markdown or json`,
+  moreDisputed: (n) => `${n} more disputed ${n === 1 ? 'question' : 'questions'}: see --format markdown or json`,
   answeredBy: (count, label, groups) => `${count} × ${label}${groups ? ` (${groups})` : ''}`,
   remedies: 'Team remedies',
   firedFor: (k, n) => `fired for ${k} of ${n}`,
