@@ -30,7 +30,7 @@ export interface TeamStrings {
   remedies: string;
   firedFor: (k: number, n: number) => string;
   perceptionTitle: (title: string) => string;
-  perception: (what: string, ours: string, who: string, theirs: string) => string;
+  perception: (what: string, ours: string, who: string, theirs: string, gap: string) => string;
   perceptionQuestions: string;
   ours: string;
   theirs: string;
@@ -72,7 +72,7 @@ export const TEAM_EN: TeamStrings = {
   remedies: 'Team remedies',
   firedFor: (k, n) => `fired for ${k} of ${n}`,
   perceptionTitle: (title) => `${title}, beside our own`,
-  perception: (what, ours, who, theirs) => `We rate ${what} ${ours}, ${who} ${theirs}`,
+  perception: (what, ours, who, theirs, gap) => `We rate ${what} ${ours}, ${who} ${theirs} (${gap})`,
   perceptionQuestions: 'Questions, largest gap first (we / they)',
   ours: 'We',
   theirs: 'They',
@@ -114,7 +114,7 @@ export const TEAM_ZH: TeamStrings = {
   remedies: '团队改进建议',
   firedFor: (k, n) => `${n} 人中 ${k} 人触发`,
   perceptionTitle: (title) => `${title}与我方的对比`,
-  perception: (what, ours, who, theirs) => `“${what}”我们自评 ${ours} 分，${who}评 ${theirs} 分`,
+  perception: (what, ours, who, theirs, gap) => `“${what}”我们自评 ${ours} 分，${who}评 ${theirs} 分（相差 ${gap}）`,
   perceptionQuestions: '题目（差距大者在前；我方/对方）',
   ours: '我方',
   theirs: '对方',

@@ -47,7 +47,7 @@ export function perceptionLine(
 ): string | null {
   const ours = doc.dimensions.find((x) => x.id === d.id)?.score ?? null;
   if (ours === null || d.score === null || d.gap === null) return null;
-  return `${t.perception(esc(d.title), fmt1(ours), esc(t.who(p.id, p.title)), fmt1(d.score))} (${signed(d.gap)})`;
+  return t.perception(esc(d.title), fmt1(ours), esc(t.who(p.id, p.title)), fmt1(d.score), signed(d.gap));
 }
 
 export { signed };
