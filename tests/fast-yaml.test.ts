@@ -49,6 +49,18 @@ describe('the fast YAML reader', () => {
   });
 
   it.each([
+    ['a byte-order mark', '\uFEFFkamcheck: 1\nanswers:\n  a: 1\n'],
+    [
+      'comments and blank lines',
+      '# top\n\nkamcheck: 1 # one\nanswers:\n\n  # a comment\n  a: [x, "y", \'z\']\n  b:\n  c:\n    - 1\n    - -2.5\n',
+    ],
+    ['a list at the indentation of its key', 'a:\n- 1\n- two\nb: 3\n'],
+    ['no newline at the end', 'a: { n: 1, m: "x" }'],
+  ])('reads %s as the yaml library does', (_, text) => {
+    expect(agrees(_, Buffer.from(text))).toBe(true);
+  });
+
+  it.each([
     ['an anchor', 'a: &x 1\nb: *x\n'],
     ['a tag', 'a: !!str 1\n'],
     ['a multi-line scalar', 'a: one\n  two\n'],
