@@ -59,3 +59,7 @@ cases.forEach((c, k) => {
   console.log(`${c.name.padEnd(40)} median ${m.toFixed(1).padStart(6)} ms  ratio ${ratio.toFixed(2)}${verdict}`);
 });
 process.exitCode = over > 0 ? 1 : 0;
+
+// The scale case: kamcheck team over 10,000 files (scripts/bench-team.js).
+console.log('');
+await import('./bench-team.js');

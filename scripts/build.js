@@ -76,6 +76,7 @@ writeFileSync(`${out}/kam-five-pitfalls.compiled.json`, `{"key":"${key}","doc":$
 const example = 'examples/midsize-components.en.yaml';
 for (const format of ['json', 'terminal', 'markdown']) await cli(['report', example, '--format', format]);
 await cli(['validate', example]);
+await cli(['team', 'examples/team', '--format', 'json']);
 await cli(['--help']);
 writeFileSync(`${file}.cache`, Buffer.concat([Buffer.from(`${final}\n`), script.createCachedData()]));
 

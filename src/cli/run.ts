@@ -27,6 +27,7 @@ const commands: Record<string, () => Promise<{ default: Action }>> = {
   schema: () => import('./commands/schema.js'),
   assess: () => import('./commands/assess.js'),
   trend: () => import('./commands/trend.js'),
+  team: () => import('./commands/team.js'),
   explain: () => import('./commands/explain.js'),
 };
 
@@ -86,7 +87,7 @@ export async function run(rawIo: Io): Promise<number> {
     .description('score answers files and print the maturity report')
     .argument('<answers...>', 'answers files (- for stdin)')
     .option('-q, --questionnaire <file>', 'questionnaire (default: the bundled one)')
-    .addOption(format(['terminal', 'markdown', 'json', 'html']))
+    .addOption(format(['terminal', 'markdown', 'json', 'html', 'csv']))
     .option('-o, --output <file>', 'write the report to a file (- for stdout)')
     .option('--force', 'overwrite an existing output file')
     .option('--fail-under <score>', 'exit 1 under this overall score, or ID=N for a dimension (repeatable)', collect, [])
@@ -116,6 +117,29 @@ export async function run(rawIo: Io): Promise<number> {
     .option('--force', 'overwrite an existing output file')
     .option('--config <file>', 'settings file (default: kamcheck.config.yaml when present)')
     .action(action('trend'));
+  program
+    .command('team')
+    .description('one consolidated report from several respondents: consensus, disputes, group and perception gaps')
+    .argument('<answers...>', 'answers files and folders (- reads a list of paths from stdin)')
+    .option('-q, --questionnaire <file>', 'questionnaire (default: the bundled one)')
+    .addOption(format(['terminal', 'markdown', 'json', 'html', 'csv']))
+    .option('-o, --output <file>', 'write the report to a file (- for stdout)')
+    .option('--force', 'overwrite an existing output file')
+    .addOption(new Option('--by <field>', 'group respondents by this field').choices(['role', 'unit', 'organization']).default('role'))
+    .option('--disagree <spread>', 'a question is disputed when its scores lie this far apart (0–1)', '0.5')
+    .option('--skip-invalid', 'report invalid files as warnings and go on without them')
+    .option('--fail-under <score>', 'exit 1 when the team overall score is under this (0–100)')
+    .option('--min-coverage <ratio>', 'exit 1 when team coverage is under this (0–1)')
+    .addOption(
+      new Option('--fail-on <severity>', 'exit 1 when a team remedy of this severity or worse fires').choices([
+        'critical',
+        'high',
+        'medium',
+        'low',
+      ]),
+    )
+    .option('--top <n>', 'remedies shown with their actions in the terminal', '5')
+    .action(action('team'));
   program
     .command('explain')
     .description('show how each number of a report was reached')
@@ -153,10 +177,11 @@ export async function run(rawIo: Io): Promise<number> {
     .command('schema')
     .description('print the JSON Schema of a file kind')
     .addArgument(
-      new Argument('<kind>', 'questionnaire, answers, report, explanation, trend or config').choices([
+      new Argument('<kind>', 'questionnaire, answers, report, team, explanation, trend or config').choices([
         'questionnaire',
         'answers',
         'report',
+        'team',
         'explanation',
         'trend',
         'config',

@@ -1,7 +1,7 @@
 import type { Report } from '../schema/report.js';
 import type { TerminalOptions } from './terminal.js';
 
-export type Format = 'terminal' | 'markdown' | 'json' | 'html';
+export type Format = 'terminal' | 'markdown' | 'json' | 'html' | 'csv';
 export type Renderer = (report: Report, opts: TerminalOptions) => string;
 
 /** Every report renderer, by format name, loaded on use: JSON output never loads the terminal's width tables. */
@@ -10,4 +10,5 @@ export const renderers: Record<Format, () => Promise<Renderer>> = {
   markdown: async () => (await import('./markdown.js')).renderMarkdown,
   json: async () => (await import('./json.js')).renderJson,
   html: async () => (await import('./html.js')).renderHtml,
+  csv: async () => (await import('./csv.js')).renderReportCsv,
 };

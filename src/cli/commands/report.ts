@@ -6,7 +6,7 @@ import { InputError } from '../../diagnostics.js';
 import { strings } from '../../i18n/ui.js';
 import { type Format, renderers } from '../../render/index.js';
 import type { Severity } from '../../schema/questionnaire.js';
-import type { Comparison } from '../../schema/report.js';
+import type { Comparison, Report } from '../../schema/report.js';
 import { mergeThresholds, readConfig } from '../config.js';
 import { type GlobalOptions, printDiagnostics, readAnswers, readQuestionnaire } from '../context.js';
 import { formatOf } from '../format.js';
@@ -14,6 +14,7 @@ import { checkThresholdIds, dropFailures, parseThresholds, type Thresholds, thre
 import { columnsOf, displayName, type Io, UsageError, writeOutput } from '../io.js';
 import { pickLocale, toolLocale } from '../locale.js';
 import { readPlanArgs } from '../plan-args.js';
+import { reportMany } from '../report-many.js';
 import { VERSION } from '../run.js';
 
 /** A repeatable option's values (commander collects them into a list). */
@@ -56,7 +57,7 @@ export function gateFailures(
 
 export default async function report(io: Io, g: GlobalOptions, files: string[], opts: Record<string, unknown>): Promise<number> {
   const output = opts.output as string | undefined;
-  const formats: Format[] = ['terminal', 'markdown', 'json', 'html'];
+  const formats: Format[] = ['terminal', 'markdown', 'json', 'html', 'csv'];
   const config = await readConfig(io, opts.config as string | undefined, 'report', formats);
   const global = g.lang === undefined && config?.lang !== undefined ? { ...g, lang: config.lang } : g;
   const format = formatOf(opts.format as Format | undefined, output, formats, (config?.format as Format | undefined) ?? 'terminal');
@@ -80,9 +81,20 @@ export default async function report(io: Io, g: GlobalOptions, files: string[], 
   if (format === 'html' && files.length > 1) {
     throw new UsageError('kamcheck: error: an HTML report is one page for one answers file; run report once per file');
   }
+  if (format === 'csv' && files.length > 1) {
+    throw new UsageError(
+      'kamcheck: error: a CSV report is one table for one answers file; for one row per respondent use kamcheck team -f csv',
+    );
+  }
   const { model } = await readQuestionnaire(io, (opts.questionnaire as string | undefined) ?? config?.questionnaire);
   config?.checkDimensions(model);
   checkThresholdIds(flagThresholds, model);
+  if (files.length > 1 && !whatIfGiven && baseline === undefined) {
+    // Many files: one report at a time, so that memory does not grow with the number of files.
+    const { targets } = readPlanArgs(model, { target: listOf(opts.target), whatIf: [] }, []);
+    const f = { format, output, force: opts.force === true, top, targets, gateFailures: (r: Report) => gateFailures(r, gates) };
+    return reportMany(io, global, model, files, f);
+  }
 
   // Read every file before failing, so that all problems are shown at once.
   const loaded = [];

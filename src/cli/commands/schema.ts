@@ -4,6 +4,7 @@ import { Config } from '../../schema/config.js';
 import { Explanation } from '../../schema/explanation.js';
 import { Questionnaire } from '../../schema/questionnaire.js';
 import { Report } from '../../schema/report.js';
+import { TeamReport } from '../../schema/team.js';
 import { Trend } from '../../schema/trend.js';
 import type { GlobalOptions } from '../context.js';
 import type { Io } from '../io.js';
@@ -12,12 +13,13 @@ const SCHEMAS = {
   questionnaire: Questionnaire,
   answers: AnswersFile,
   report: Report,
+  team: TeamReport,
   explanation: Explanation,
   trend: Trend,
   config: Config,
 };
 /** Documents kamcheck writes: their schema describes its output. */
-const OUTPUTS = new Set<string>(['report', 'explanation', 'trend']);
+const OUTPUTS = new Set<string>(['report', 'team', 'explanation', 'trend']);
 export type SchemaKind = keyof typeof SCHEMAS;
 
 /** The JSON Schema of one file kind, generated from its zod schema. */

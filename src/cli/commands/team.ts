@@ -1,0 +1,85 @@
+import { perspectiveOf } from '../../core/model.js';
+import { resolveText } from '../../core/report.js';
+import { evaluate } from '../../core/score.js';
+import { DEFAULT_DISAGREE, type GroupBy, type Member, memberOf, summarizeTeam } from '../../core/team.js';
+import { buildTeamReport } from '../../core/team-report.js';
+import { type Diagnostic, hasErrors, InputError } from '../../diagnostics.js';
+import { teamStrings } from '../../i18n/team.js';
+import { strings } from '../../i18n/ui.js';
+import { type TeamFormat, teamRenderers } from '../../render/team-formats.js';
+import type { Severity } from '../../schema/questionnaire.js';
+import { type GlobalOptions, printDiagnostics, readQuestionnaire } from '../context.js';
+import { formatOf } from '../format.js';
+import { expandInputs, readChecked, readFileNow } from '../inputs.js';
+import { columnsOf, type Io, UsageError, writeOutput } from '../io.js';
+import { pickLocale, toolLocale } from '../locale.js';
+import { VERSION } from '../run.js';
+import { gateFailures, number } from './report.js';
+
+const FORMATS: TeamFormat[] = ['terminal', 'markdown', 'json', 'html', 'csv'];
+
+/** `kamcheck team`: one consolidated report from many answers files (SPEC §10). */
+export default async function team(io: Io, global: GlobalOptions, args: string[], opts: Record<string, unknown>): Promise<number> {
+  const output = opts.output as string | undefined;
+  const format = formatOf(opts.format as TeamFormat | undefined, output, FORMATS, 'terminal');
+  const by = (opts.by as GroupBy | undefined) ?? 'role';
+  const disagree = number(opts.disagree, '--disagree', 0, 1) ?? DEFAULT_DISAGREE;
+  const gates = {
+    failUnder: number(opts.failUnder, '--fail-under', 0, 100),
+    minCoverage: number(opts.minCoverage, '--min-coverage', 0, 1),
+    failOn: opts.failOn as Severity | undefined,
+  };
+  const top = number(opts.top, '--top', 0, 1000) ?? 5;
+  const skipInvalid = opts.skipInvalid === true;
+  const tt = teamStrings(toolLocale(global.lang, io.env));
+  const { model } = await readQuestionnaire(io, opts.questionnaire as string | undefined);
+  const first = perspectiveOf(model, undefined);
+  const files = await expandInputs(io, args, tt.noFiles);
+
+  // One file at a time: read, check, score, keep the numbers, drop the rest.
+  const members: Member[] = [];
+  const problems: Diagnostic[] = [];
+  const warnings: Diagnostic[] = [];
+  let invalid = 0;
+  let answersLocale: string | undefined;
+  for (const file of files) {
+    const { parsed, checked, found } = readChecked(file, readFileNow(io, file), model);
+    if (!parsed || !checked || hasErrors(found)) {
+      invalid++;
+      problems.push(...found);
+      continue;
+    }
+    const result = evaluate(model, checked.answers, { perspective: parsed.doc.perspective });
+    warnings.push(...found, ...result.warnings);
+    answersLocale ??= parsed.doc.locale;
+    members.push(memberOf(result, { file, respondent: parsed.doc.respondent ?? {}, date: parsed.doc.date ?? null }, by));
+  }
+  if (problems.length > 0 && !skipInvalid) throw new InputError(problems);
+
+  const locale = pickLocale({ lang: global.lang, answersLocale, env: io.env, locales: model.doc.locales });
+  const zh = locale.startsWith('zh');
+  const t = teamStrings(locale);
+  const skipped = problems.map((d) => ({ ...d, severity: 'warning' as const }));
+  printDiagnostics(io, [...skipped, ...warnings], zh);
+  if (invalid > 0) io.stderr.write(`kamcheck: ${t.skippedInvalid(invalid)}\n`);
+  if (!members.some((m) => m.perspective === first)) throw new UsageError(`kamcheck: error: ${t.noTeam(first)}`);
+
+  const summary = summarizeTeam(model, members, { by, disagree });
+  const doc = buildTeamReport(model, summary, members, {
+    locale,
+    toolVersion: VERSION,
+    warnings: [...skipped, ...warnings],
+    perspectiveTitle: (id) => {
+      const title = model.perspectives.find((p) => p.id === id)?.title;
+      return title === undefined ? t.defaultPerspective(id) : resolveText(title, locale, model.doc.locales[0] as string);
+    },
+  });
+  const render = await teamRenderers[format]();
+  const toFile = output !== undefined && output !== '-';
+  const text = render(doc, { color: global.color && !toFile, columns: columnsOf(io), top });
+  await writeOutput(io, output, text, opts.force === true, strings(locale).fileExists);
+
+  const failures = gateFailures(doc, gates);
+  for (const f of failures) io.stderr.write(`kamcheck: ${f}\n`);
+  return failures.length > 0 ? 1 : 0;
+}
