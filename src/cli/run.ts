@@ -76,6 +76,8 @@ export async function run(io: Io): Promise<number> {
       ]),
     )
     .option('--top <n>', 'remedies shown with their actions in the terminal', '5')
+    .option('--organization <name>', "the organisation's name on the report (instead of the answers file's)")
+    .option('--prepared-by <name>', 'who prepared the report, e.g. the consultant')
     .action(action('report'));
   program
     .command('validate')

@@ -61,6 +61,7 @@ export function buildReport(model: Model, result: Result, meta: ReportMeta): Rep
     locale: meta.locale,
     respondent: { ...meta.answers.respondent },
     date: meta.answers.date ?? null,
+    levels: doc.levels.map((l) => ({ id: l.id, title: text(l.title), min: l.min, description: resolveText(l.description, meta.locale, fallback) ?? null })),
     overall: { score: r1(result.overall.score), level: level(result.overall.level), coverage: round(result.overall.coverage, 3) },
     dimensions: result.dimensions.map((d) => ({
       id: d.dimension.id,

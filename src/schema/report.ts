@@ -18,7 +18,11 @@ export const Report = z.object({
     unit: z.optional(z.string()),
   }),
   date: z.nullable(z.string()),
+  /** Who prepared the report (a consultant), from `report --prepared-by`. */
+  preparedBy: z.optional(z.string()),
   overall: z.object({ score: z.nullable(z.number()), level: LevelRef, coverage: z.number() }),
+  /** The questionnaire's levels, lowest first, so a report can say what a level means and what the next one takes. */
+  levels: z.optional(z.array(z.object({ id: z.string(), title: z.string(), min: z.number(), description: z.nullable(z.string()) }))),
   dimensions: z.array(
     z.object({
       id: z.string(),

@@ -41,6 +41,13 @@ export function gateFailures(report: Report, gates: { failUnder?: number; minCov
   return out;
 }
 
+/** The organisation and the preparer given on the command line win over the answers file. */
+const withCover = (r: Report, organization?: string, preparedBy?: string): Report => ({
+  ...r,
+  respondent: organization ? { ...r.respondent, organization } : r.respondent,
+  ...(preparedBy ? { preparedBy } : {}),
+});
+
 export default async function report(io: Io, global: GlobalOptions, files: string[], opts: Record<string, unknown>): Promise<number> {
   const output = opts.output as string | undefined;
   const format = formatOf(opts.format as Format | undefined, output, ['terminal', 'markdown', 'json', 'html'], 'terminal');
@@ -72,11 +79,12 @@ export default async function report(io: Io, global: GlobalOptions, files: strin
     const result = evaluate(model, answers);
     const locale = pickLocale({ lang: global.lang, answersLocale: parsed.doc.locale, env: io.env, locales: model.doc.locales });
     printDiagnostics(io, [...warnings, ...result.warnings], locale.startsWith('zh'));
-    return buildReport(
+    const built = buildReport(
       model,
       { ...result, warnings: [...warnings, ...result.warnings] },
       { answers: parsed.doc, locale, toolVersion: VERSION },
     );
+    return withCover(built, opts.organization as string | undefined, opts.preparedBy as string | undefined);
   });
 
   const render = await renderers[format]();

@@ -1,0 +1,211 @@
+import { type ReportStrings, reportStrings } from '../i18n/report.js';
+import { type Strings, strings } from '../i18n/ui.js';
+import type { Severity } from '../schema/questionnaire.js';
+import { type Band, band, fmtPercent, fmtScore } from './format.js';
+import type { Report } from './v11.js';
+import { type AppendixView, answersAppendix } from './view-appendix.js';
+import { type ComparisonView, comparisonView, type RoadmapView, roadmapView, type TargetView, targetsView } from './view-plan.js';
+
+// The report as sections of finished text, decided once; terminal, markdown and HTML only lay them out.
+
+export interface Fact {
+  label: string;
+  value: string;
+}
+
+export interface RemedyView {
+  title: string;
+  severity: Severity;
+  severityWord: string;
+  /** Dimension, effort, horizon and gain, in words. */
+  facts: string[];
+  why: string | null;
+  actions: string[];
+  /** The remedy's overall gain in points, when known. */
+  gain: number | null;
+}
+
+export interface DimensionView {
+  id: string;
+  title: string;
+  score: number | null;
+  scoreText: string;
+  band: Band;
+  bandWord: string;
+  level: string;
+  coverage: string;
+  answered: string;
+  /** Why the score is lower than the answers alone give, in words; null when no cap lowered it. */
+  cap: string | null;
+}
+
+export interface SummaryView {
+  score: number | null;
+  scoreText: string;
+  band: Band;
+  level: string | null;
+  levelDescription: string | null;
+  /** The next level and the points it takes, or that this is the top level. */
+  next: string | null;
+  nextDescription: string | null;
+  cap: string | null;
+  coverage: string;
+  actionsTitle: string;
+  actions: RemedyView[];
+  strongest: string | null;
+  weakest: string | null;
+  whatIf: string[];
+}
+
+export interface ReportView {
+  locale: string;
+  t: Strings;
+  r: ReportStrings;
+  title: string;
+  /** Organisation and date, for the page header of a printout. */
+  organization: string | null;
+  date: string | null;
+  facts: Fact[];
+  summary: SummaryView;
+  targets: TargetView[];
+  dimensions: DimensionView[];
+  strengths: string[];
+  comparison: ComparisonView | null;
+  roadmap: RemedyRoadmap;
+  appendix: AppendixView;
+}
+
+export type RemedyRoadmap = RoadmapView<RemedyView>;
+
+const join = (zh: boolean, parts: string[]) => parts.join(zh ? '；' : '; ');
+
+/** The titles of the rules that set a capped score, joined for a sentence; rules are never named by id. */
+export function capReasons(report: Report, ids: readonly string[]): string {
+  const zh = report.locale.toLowerCase().startsWith('zh');
+  return join(
+    zh,
+    ids.map((id) => report.remedies.find((m) => m.id === id)?.title).filter((s): s is string => s !== undefined),
+  );
+}
+
+/** Build the sections of a report once, for every renderer. */
+export function reportView(report: Report): ReportView {
+  const t = strings(report.locale);
+  const r = reportStrings(report.locale);
+  const zh = report.locale.toLowerCase().startsWith('zh');
+  const resp = report.respondent;
+  const person = [resp.name, resp.role, resp.unit].filter((x): x is string => Boolean(x)).join(' · ');
+  const facts: Fact[] = [
+    person ? { label: t.respondent, value: person } : null,
+    report.preparedBy ? { label: r.preparedBy, value: report.preparedBy } : null,
+    report.perspective ? { label: r.perspective, value: report.perspective } : null,
+    report.date ? { label: t.date, value: report.date } : null,
+    { label: t.questionnaire, value: `${report.questionnaire.title} ${report.questionnaire.version}` },
+  ].filter((f): f is Fact => f !== null);
+
+  const dimTitle = (id: string | null) => (id === null ? null : (report.dimensions.find((d) => d.id === id)?.title ?? null));
+  const remedies = new Map(
+    report.remedies.map((m) => {
+      const gain = m.gain ?? null;
+      const view: RemedyView = {
+        title: m.title,
+        severity: m.severity,
+        severityWord: r.severityWord[m.severity],
+        facts: [
+          dimTitle(m.dimension),
+          m.effort && r.effort(t.effortLevel[m.effort]),
+          m.horizon,
+          gain !== null && gain > 0 ? r.gain(gain.toFixed(1)) : null,
+        ].filter((x): x is string => Boolean(x)),
+        why: m.why,
+        actions: m.actions,
+        gain,
+      };
+      return [m.id, view] as const;
+    }),
+  );
+
+  const dimensions: DimensionView[] = report.dimensions.map((d) => {
+    const b = band(d.score);
+    const cap =
+      d.cappedBy.length > 0 && d.score !== null
+        ? `${r.capped(fmtScore(d.score, ''), capReasons(report, d.cappedBy))} (${r.rawScore(fmtScore(d.rawScore, '—'))})`
+        : null;
+    return {
+      id: d.id,
+      title: d.title,
+      score: d.score,
+      scoreText: fmtScore(d.score, r.none),
+      band: b,
+      bandWord: r.band[b],
+      level: d.level?.title ?? r.none,
+      coverage: fmtPercent(d.coverage),
+      answered: `${d.answered}/${d.applicable}`,
+      cap,
+    };
+  });
+
+  return {
+    locale: report.locale,
+    t,
+    r,
+    title: `${report.questionnaire.title} — ${t.reportTitle}`,
+    organization: resp.organization ?? null,
+    date: report.date,
+    facts,
+    summary: summaryView(report, r, t, dimensions, [...remedies.values()]),
+    targets: targetsView(report, r),
+    dimensions,
+    strengths: strengths(report, zh),
+    comparison: comparisonView(report, r, remedies),
+    roadmap: roadmapView(report, r, remedies),
+    appendix: answersAppendix(report, t, r),
+  };
+}
+
+function summaryView(report: Report, r: ReportStrings, t: Strings, dims: DimensionView[], remedies: RemedyView[]): SummaryView {
+  const o = report.overall;
+  const levels = [...(report.levels ?? [])].sort((a, b) => a.min - b.min);
+  const current = levels.find((l) => l.id === o.level?.id);
+  const next = o.score === null ? undefined : levels.find((l) => l.min > (o.score as number));
+  const hasGains = remedies.some((m) => m.gain !== null && m.gain > 0);
+  const actions = hasGains
+    ? remedies
+        .filter((m) => m.gain !== null && m.gain > 0)
+        .sort((a, b) => (b.gain as number) - (a.gain as number))
+        .slice(0, 3)
+    : remedies.slice(0, 3);
+  const scored = dims.filter((d) => d.score !== null);
+  const byScore = [...scored].sort((a, b) => (b.score as number) - (a.score as number));
+  const describe = (d: DimensionView | undefined) => (d ? `${d.title} ${d.scoreText} (${d.level})` : null);
+  const cappedBy = report.overall.cappedBy ?? [];
+  const answered = report.dimensions.reduce((n, d) => n + d.answered, 0);
+  const applicable = report.dimensions.reduce((n, d) => n + d.applicable, 0);
+  const text = (id: string) => report.answers.find((a) => a.id === id)?.text ?? id;
+  return {
+    score: o.score,
+    scoreText: fmtScore(o.score, t.noScore),
+    band: band(o.score),
+    level: o.level?.title ?? null,
+    levelDescription: current?.description ?? null,
+    next: o.score === null || !current ? null : next ? r.nextLevel(next.title, next.min, (next.min - o.score).toFixed(1)) : r.topLevel,
+    nextDescription: next?.description ?? null,
+    cap: cappedBy.length > 0 && o.score !== null ? r.overallCapped(fmtScore(o.score, ''), capReasons(report, cappedBy)) : null,
+    coverage: r.coverageLine(fmtPercent(o.coverage), answered, applicable),
+    actionsTitle: hasGains ? r.largestGain : r.mostUrgent,
+    actions,
+    strongest: byScore.length > 1 ? describe(byScore[0]) : null,
+    weakest: byScore.length > 1 ? describe(byScore[byScore.length - 1]) : null,
+    whatIf: (report.whatIf ?? []).map((w) => `${text(w.id)} → ${Array.isArray(w.value) ? w.value.join(', ') : String(w.value)}`),
+  };
+}
+
+/** The best-scoring answers (half marks or more), best first: what the company already does well. */
+function strengths(report: Report, zh: boolean): string[] {
+  const title = (id: string) => report.dimensions.find((d) => d.id === id)?.title ?? '';
+  return report.answers
+    .filter((a) => a.state === 'answered' && a.weight > 0 && a.score !== null && a.score >= 0.5)
+    .sort((a, b) => (b.score as number) - (a.score as number) || b.weight - a.weight)
+    .slice(0, 6)
+    .map((a) => `${title(a.dimension)}${zh ? '：' : ': '}${a.text.replace(/[?？]$/u, '')}${zh ? ' —— ' : ' — '}${a.label ?? ''}`);
+}
