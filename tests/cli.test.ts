@@ -38,6 +38,7 @@ describe('report', () => {
       'locale',
       'respondent',
       'date',
+      'perspective',
       'overall',
       'dimensions',
       'remedies',
@@ -212,7 +213,7 @@ describe('init', () => {
     expect(text).toContain(lang === 'en' ? '  #   accepts:\n' : '  #   可填：\n');
     expect((await runCli(['validate', file])).code).toBe(0);
     const report = JSON.parse((await runCli(['report', file, '-f', 'json'])).stdout);
-    expect(report.overall).toEqual({ score: null, level: null, coverage: 0 });
+    expect(report.overall).toEqual({ score: null, level: null, coverage: 0, uncappedScore: null, cappedBy: [] });
   });
 
   it('a filled-in template scores like the same answers anywhere', async () => {

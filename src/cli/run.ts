@@ -90,6 +90,7 @@ export async function run(io: Io): Promise<number> {
     .description('write an answers template listing every question')
     .option('-q, --questionnaire <file>', 'questionnaire (default: the bundled one)')
     .option('-o, --output <file>', 'write the template to a file (- for stdout)')
+    .option('--perspective <id>', 'a template for this perspective (e.g. customer): its questions, in its wording')
     .option('--force', 'overwrite an existing file')
     .action(action('init'));
   program
@@ -97,6 +98,7 @@ export async function run(io: Io): Promise<number> {
     .description('print the questionnaire as a readable form')
     .option('-q, --questionnaire <file>', 'questionnaire (default: the bundled one)')
     .addOption(format(['terminal', 'markdown', 'json']))
+    .option('--perspective <id>', 'only the questions of this perspective (e.g. customer), in its wording')
     .option('-o, --output <file>', 'write to a file (- for stdout)')
     .option('--force', 'overwrite an existing file')
     .action(action('show'));
@@ -112,6 +114,7 @@ export async function run(io: Io): Promise<number> {
     .option('-o, --output <file>', 'answers file to write (default: kamcheck-answers-YYYY-MM-DD.yaml)')
     .option('--resume <file>', 'continue an answers file at its first unanswered question')
     .addOption(new Option('--mode <mode>', 'self-check or consultant interview').choices(['self', 'interview']).default('self'))
+    .option('--perspective <id>', 'answer for this perspective (e.g. customer): only its questions, in its wording')
     .option('--force', 'overwrite an existing answers file')
     .action(action('assess'));
 

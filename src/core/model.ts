@@ -1,5 +1,5 @@
 import type { OptionValue } from '../schema/common.js';
-import type { Dimension, Option, Question, Questionnaire, Rule } from '../schema/questionnaire.js';
+import type { Dimension, Option, Perspective, Question, Questionnaire, Rule } from '../schema/questionnaire.js';
 
 /** A question with everything scoring needs worked out once. */
 export interface QuestionInfo {
@@ -15,6 +15,8 @@ export interface QuestionInfo {
   /** Score of each option, in order (scale: given or linear; choice and multi: given or 0). */
   optionScores: number[];
   naAllowed: boolean;
+  /** The perspectives asked this question (v1.1 `audience`, default the first perspective). */
+  audience: readonly string[];
 }
 
 export interface Model {
@@ -23,7 +25,11 @@ export interface Model {
   byId: Map<string, QuestionInfo>;
   dimensions: Dimension[];
   rules: Rule[];
+  /** v1.1 perspectives; `[{ id: 'internal' }]` when the questionnaire declares none. */
+  perspectives: Perspective[];
 }
+
+export const DEFAULT_PERSPECTIVE = 'internal';
 
 export const dimensionWeight = (d: Dimension): number => d.weight ?? 1;
 export const questionWeight = (q: Question): number => q.weight ?? (q.type === 'text' ? 0 : 1);
@@ -31,6 +37,8 @@ export const questionWeight = (q: Question): number => q.weight ?? (q.type === '
 /** Index a shape-checked questionnaire. Unknown scales yield no options (validation reports them). */
 export function buildModel(doc: Questionnaire): Model {
   const questions: QuestionInfo[] = [];
+  const perspectives = doc.perspectives ?? [{ id: DEFAULT_PERSPECTIVE }];
+  const first = [perspectives[0]?.id ?? DEFAULT_PERSPECTIVE];
   doc.dimensions.forEach((dimension, dimensionIndex) => {
     for (const question of dimension.questions) {
       const weight = questionWeight(question);
@@ -55,6 +63,7 @@ export function buildModel(doc: Questionnaire): Model {
         options,
         optionScores,
         naAllowed,
+        audience: question.audience ?? first,
       });
     }
   });
@@ -64,8 +73,31 @@ export function buildModel(doc: Questionnaire): Model {
     byId: new Map(questions.map((q) => [q.question.id, q])),
     dimensions: doc.dimensions,
     rules: doc.rules ?? [],
+    perspectives,
   };
 }
+
+/** The perspective an answers file speaks for: its own, else the questionnaire's first. */
+export const perspectiveOf = (model: Model, declared: string | undefined): string => declared ?? (model.perspectives[0]?.id as string);
+
+/**
+ * The questionnaire as one perspective sees it (SPEC §10): every question in that perspective's wording (`as`).
+ * Scoring is unchanged (the audience still decides what is asked); prompts, templates and reports read the words.
+ */
+export function forPerspective(model: Model, perspective: string): Model {
+  const worded = (q: Question): Question => {
+    const w = q.as && Object.hasOwn(q.as, perspective) ? q.as[perspective] : undefined;
+    if (!w) return q;
+    const { help: _help, ...rest } = q;
+    return { ...rest, text: w.text, ...(w.help !== undefined ? { help: w.help } : {}) } as Question;
+  };
+  if (!model.questions.some((q) => q.question.as && Object.hasOwn(q.question.as, perspective))) return model;
+  const questions = model.questions.map((q) => ({ ...q, question: worded(q.question) }));
+  return { ...model, questions, byId: new Map(questions.map((q) => [q.question.id, q])) };
+}
+
+/** The scored-rule phase (v1.1): `phase`, else effort low→1, medium→2, high→3, none→2. */
+export const phaseOf = (rule: Rule): number => rule.phase ?? { low: 1, medium: 2, high: 3 }[rule.effort ?? 'medium'];
 
 const DECIMAL = /^-?\d+(\.\d+)?$/;
 
@@ -172,4 +204,12 @@ export function isNumeric(info: QuestionInfo): boolean {
     return info.options.length > 0 && info.options.every((o) => typeof o.value === 'number');
   }
   return false;
+}
+
+/** For templates and paper forms: only the questions a perspective is asked, in its wording, and the dimensions that have some. */
+export function askedOf(model: Model, perspective: string): Model {
+  const worded = forPerspective(model, perspective);
+  const questions = worded.questions.filter((q) => q.audience.includes(perspective));
+  const dimensions = worded.dimensions.filter((d) => questions.some((q) => q.dimension === d));
+  return { ...worded, questions, dimensions, byId: new Map(questions.map((q) => [q.question.id, q])) };
 }

@@ -3,7 +3,7 @@ import type { AnswersFile } from '../schema/answers.js';
 import type { Text } from '../schema/common.js';
 import type { Level } from '../schema/questionnaire.js';
 import type { Report } from '../schema/report.js';
-import { findOption, type Model, type QuestionInfo } from './model.js';
+import { findOption, type Model, phaseOf, type QuestionInfo } from './model.js';
 import type { Result } from './score.js';
 
 /** A Text in one locale, falling back to the questionnaire's first locale. */
@@ -62,7 +62,14 @@ export function buildReport(model: Model, result: Result, meta: ReportMeta): Rep
     respondent: { ...meta.answers.respondent },
     date: meta.answers.date ?? null,
     levels: doc.levels.map((l) => ({ id: l.id, title: text(l.title), min: l.min, description: resolveText(l.description, meta.locale, fallback) ?? null })),
-    overall: { score: r1(result.overall.score), level: level(result.overall.level), coverage: round(result.overall.coverage, 3) },
+    perspective: result.perspective,
+    overall: {
+      score: r1(result.overall.score),
+      level: level(result.overall.level),
+      coverage: round(result.overall.coverage, 3),
+      uncappedScore: r1(result.overall.uncapped),
+      cappedBy: result.overall.cappedBy,
+    },
     dimensions: result.dimensions.map((d) => ({
       id: d.dimension.id,
       title: text(d.dimension.title),
@@ -86,22 +93,28 @@ export function buildReport(model: Model, result: Result, meta: ReportMeta): Rep
       effort: r.rule.effort ?? null,
       horizon: r.rule.horizon === undefined ? null : text(r.rule.horizon),
       refs: r.rule.refs ?? [],
+      phase: phaseOf(r.rule),
+      cap: r.rule.cap ?? null,
+      overallCap: r.rule.overallCap ?? null,
     })),
-    answers: result.questions.map((q) => {
-      const value = q.state === 'answered' ? (q.answer?.value ?? null) : null;
-      return {
-        id: q.info.question.id,
-        dimension: q.info.dimension.id,
-        text: text(q.info.question.text),
-        state: q.state,
-        value,
-        label: value === null ? null : answerLabel(q.info, value, text, zh),
-        score: r3(q.score),
-        weight: q.info.weight,
-        ...(q.answer?.note !== undefined ? { note: q.answer.note } : {}),
-        ...(q.answer?.evidence !== undefined ? { evidence: q.answer.evidence } : {}),
-      };
-    }),
+    // Questions outside the respondent's perspective were not asked: not in the report (SPEC §10).
+    answers: result.questions
+      .filter((q) => q.asked)
+      .map((q) => {
+        const value = q.state === 'answered' ? (q.answer?.value ?? null) : null;
+        return {
+          id: q.info.question.id,
+          dimension: q.info.dimension.id,
+          text: text(q.info.question.text),
+          state: q.state,
+          value,
+          label: value === null ? null : answerLabel(q.info, value, text, zh),
+          score: r3(q.score),
+          weight: q.info.weight,
+          ...(q.answer?.note !== undefined ? { note: q.answer.note } : {}),
+          ...(q.answer?.evidence !== undefined ? { evidence: q.answer.evidence } : {}),
+        };
+      }),
     warnings: result.warnings.map((w) => ({ code: w.code, message: messageOf(w, zh), file: w.file, line: w.line, column: w.column })),
   };
 }

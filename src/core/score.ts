@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../diagnostics.js';
 import type { Dimension, Level, Rule, Severity } from '../schema/questionnaire.js';
 import { type Facts, holds, type State } from './conditions.js';
-import { type Canonical, dimensionWeight, type Model, type QuestionInfo, scoreOf } from './model.js';
+import { type Canonical, dimensionWeight, type Model, perspectiveOf, type QuestionInfo, scoreOf } from './model.js';
 
 /** One answer as read from an answers file, already checked and made canonical. */
 export interface Answer {
@@ -16,7 +16,10 @@ export type Answers = ReadonlyMap<string, Answer>;
 export interface QuestionResult {
   info: QuestionInfo;
   state: State;
+  /** The question score: of the answer, or the `skippedScore` of a skipped question that has one. */
   score: number | null;
+  /** False for a question outside the respondent's perspective: not asked, in no sum, in no report. */
+  asked: boolean;
   answer?: Answer;
 }
 
@@ -40,9 +43,21 @@ export interface Remedy {
 }
 
 export interface Result {
+  /** The perspective the answers speak for. */
+  perspective: string;
   questions: QuestionResult[];
   dimensions: DimensionResult[];
-  overall: { score: number | null; raw: number | null; coverage: number; level: Level | null };
+  overall: {
+    score: number | null;
+    /** Weighted mean of the raw dimension scores (what `score: overall` conditions see). */
+    raw: number | null;
+    /** Weighted mean of the final dimension scores, before any overall cap. */
+    uncapped: number | null;
+    coverage: number;
+    level: Level | null;
+    /** The rules whose `overallCap` set the overall score, when a cap lowered it. */
+    cappedBy: string[];
+  };
   remedies: Remedy[];
   warnings: Diagnostic[];
 }
@@ -74,8 +89,14 @@ function weightedMean(pairs: [number, number | null][]): number | null {
   return den > 0 ? snap(num / den) : null;
 }
 
-/** Score one set of answers against a questionnaire (SPEC §7). Pure: no I/O. */
-export function evaluate(model: Model, answers: Answers): Result {
+export interface EvaluateOptions {
+  /** The perspective of the respondent (SPEC §10); default the questionnaire's first. */
+  perspective?: string | undefined;
+}
+
+/** Score one set of answers against a questionnaire (SPEC §7, with the v1.1 perspectives and skipped scores). Pure: no I/O. */
+export function evaluate(model: Model, answers: Answers, options: EvaluateOptions = {}): Result {
+  const perspective = perspectiveOf(model, options.perspective);
   const results = new Map<string, QuestionResult>();
   const warnings: Diagnostic[] = [];
   const dimRaw = new Map<string, number | null>();
@@ -88,7 +109,11 @@ export function evaluate(model: Model, answers: Answers): Result {
       const r = results.get(id);
       return r?.state === 'answered' ? r.answer?.value : undefined;
     },
-    questionScore: (id) => results.get(id)?.score ?? null,
+    // A skipped question has no value for conditions, even when it counts with its `skippedScore`.
+    questionScore: (id) => {
+      const r = results.get(id);
+      return r?.state === 'answered' ? r.score : null;
+    },
     score: (id) => (id === 'overall' ? overallRaw : (dimRaw.get(id) ?? null)),
   };
 
@@ -97,7 +122,13 @@ export function evaluate(model: Model, answers: Answers): Result {
     const id = info.question.id;
     const answer = answers.get(id);
     const { when } = info.question;
+    const asked = info.audience.includes(perspective);
     let state: State;
+    if (!asked) {
+      // Outside the respondent's perspective: conditions see it as skipped (SPEC §10); answers are refused by the loader.
+      results.set(id, { info, state: 'skipped', score: null, asked, ...(answer ? { answer } : {}) });
+      continue;
+    }
     if (when && !holds(when, facts)) {
       state = 'skipped';
       if (answer && (answer.value !== undefined || answer.na) && answer.at) {
@@ -107,8 +138,13 @@ export function evaluate(model: Model, answers: Answers): Result {
     else if (answer?.value !== undefined) state = 'answered';
     else state = 'unanswered';
     // Text answers are kept but have no score.
-    const score = state === 'answered' && answer?.value !== undefined && info.question.type !== 'text' ? scoreOf(info, answer.value) : null;
-    results.set(id, { info, state, score, ...(answer ? { answer } : {}) });
+    const score =
+      state === 'answered' && answer?.value !== undefined && info.question.type !== 'text'
+        ? scoreOf(info, answer.value)
+        : state === 'skipped' && info.scored
+          ? (info.question.skippedScore ?? null)
+          : null;
+    results.set(id, { info, state, score, asked, ...(answer ? { answer } : {}) });
   }
 
   // 2–3. Raw scores and coverage per dimension.
@@ -121,12 +157,14 @@ export function evaluate(model: Model, answers: Answers): Result {
     for (const q of dimension.questions) {
       const r = results.get(q.id);
       if (!r?.info.scored) continue;
-      if (r.state === 'answered') {
+      // v1.1: a skipped question with a `skippedScore` counts exactly as an answered one.
+      const counts = r.state === 'answered' || (r.state === 'skipped' && r.asked && r.score !== null);
+      if (counts) {
         num += r.info.weight * (r.score ?? 0);
         answeredW += r.info.weight;
         answered++;
       }
-      if (r.state === 'answered' || r.state === 'unanswered') {
+      if (counts || r.state === 'unanswered') {
         applicableW += r.info.weight;
         applicable++;
       }
@@ -161,8 +199,14 @@ export function evaluate(model: Model, answers: Answers): Result {
     };
   });
 
-  // 6. Overall.
-  const overallScore = weightedMean(dimensions.map((d) => [d.weight, d.score]));
+  // 6. Overall, then the overall caps of the fired rules (v1.1).
+  const uncapped = weightedMean(dimensions.map((d) => [d.weight, d.score]));
+  const overallCaps = fired.filter((f) => f.rule.overallCap !== undefined);
+  const overallScore = uncapped === null ? null : Math.min(uncapped, ...overallCaps.map((f) => f.rule.overallCap as number));
+  const overallCappedBy =
+    overallScore !== null && uncapped !== null && overallScore < uncapped
+      ? overallCaps.filter((f) => f.rule.overallCap === overallScore).map((f) => f.rule.id)
+      : [];
   const totalAnswered = partial.reduce((s, p) => s + p.answeredW, 0);
   const totalApplicable = partial.reduce((s, p) => s + p.applicableW, 0);
 
@@ -180,11 +224,14 @@ export function evaluate(model: Model, answers: Answers): Result {
   remedies.sort((a, b) => b.priority - a.priority || SEVERITY_FACTOR[b.severity] - SEVERITY_FACTOR[a.severity] || a.index - b.index);
 
   return {
+    perspective,
     questions: model.questions.map((q) => results.get(q.question.id) as QuestionResult),
     dimensions,
     overall: {
       score: overallScore,
       raw: overallRaw,
+      uncapped,
+      cappedBy: overallCappedBy,
       coverage: totalApplicable > 0 ? snap(totalAnswered / totalApplicable) : 1,
       level: levelFor(model.doc.levels, overallScore),
     },

@@ -43,6 +43,7 @@ export interface ReportStrings {
   whatIf: string;
   comparison: string;
   baseline: (file: string, date: string | null) => string;
+  asGiven: string;
   before: string;
   after: string;
   change: string;
@@ -99,6 +100,7 @@ export const REPORT_EN: ReportStrings = {
   whatIf: 'What if',
   comparison: 'Progress since the baseline',
   baseline: (f, d) => `Compared with ${f}${d ? ` (${d})` : ''}`,
+  asGiven: 'Compared with the answers as given',
   before: 'Before',
   after: 'Now',
   change: 'Change',
@@ -155,6 +157,7 @@ export const REPORT_ZH: ReportStrings = {
   whatIf: '假设分析',
   comparison: '与基线相比的进展',
   baseline: (f, d) => `基线：${f}${d ? `（${d}）` : ''}`,
+  asGiven: '与原始答案相比',
   before: '之前',
   after: '现在',
   change: '变化',

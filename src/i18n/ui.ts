@@ -48,6 +48,8 @@ export interface Strings {
   langUnavailable: (lang: string, locales: string) => string;
   internalError: string;
   noTty: string;
+  unknownPerspective: (id: string, known: string, hint: string | undefined) => string;
+  perspectiveMismatch: (flag: string, file: string) => string;
   form: FormStrings;
 }
 
@@ -167,6 +169,9 @@ export const EN: Strings = {
   },
   noTty:
     'assess is interactive and needs a terminal. For file-based use: kamcheck init -o answers.yaml, fill it in, then kamcheck report answers.yaml',
+  unknownPerspective: (id, known, hint) =>
+    `unknown perspective "${id}"${hint ? `; did you mean "${hint}"?` : ''} (this questionnaire has: ${known})`,
+  perspectiveMismatch: (flag, file) => `--perspective ${flag} does not match the file, which answers for "${file}"`,
 };
 
 export const ZH: Strings = {
@@ -255,6 +260,8 @@ export const ZH: Strings = {
     templateText: '自由文本',
   },
   noTty: 'assess 是交互式命令，需要终端。基于文件使用：kamcheck init -o answers.yaml，填写后运行 kamcheck report answers.yaml',
+  unknownPerspective: (id, known, hint) => `未知的视角“${id}”${hint ? `；是否想写“${hint}”？` : ''}（本问卷的视角：${known}）`,
+  perspectiveMismatch: (flag, file) => `--perspective ${flag} 与文件不符：该文件是“${file}”视角的答卷`,
 };
 
 export const isZh = (locale: string): boolean => locale.toLowerCase().startsWith('zh');

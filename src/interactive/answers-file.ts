@@ -5,6 +5,8 @@ import { CONTROL_CHARS } from '../load/yaml.js';
 import type { AnswerEntry, AnswersFile, Respondent } from '../schema/answers.js';
 
 export interface AnswersMeta {
+  /** Written only when it is not the questionnaire's first perspective. */
+  perspective?: string;
   respondent?: Respondent;
   date?: string;
   locale?: string;
@@ -34,6 +36,7 @@ export function answersDocument(model: Model, answers: ReadonlyMap<string, Answe
   return {
     kamcheck: 1,
     questionnaire: `${model.doc.id}@${model.doc.version}`,
+    ...(meta.perspective ? { perspective: meta.perspective } : {}),
     ...(Object.keys(respondent).length > 0 ? { respondent } : {}),
     ...(meta.date ? { date: meta.date } : {}),
     ...(meta.locale ? { locale: meta.locale } : {}),

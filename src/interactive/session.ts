@@ -1,5 +1,5 @@
 import type { State } from '../core/conditions.js';
-import type { Canonical, Model, QuestionInfo } from '../core/model.js';
+import { type Canonical, type Model, perspectiveOf, type QuestionInfo } from '../core/model.js';
 import { type Answer, evaluate } from '../core/score.js';
 import type { Dimension } from '../schema/questionnaire.js';
 
@@ -9,6 +9,8 @@ import type { Dimension } from '../schema/questionnaire.js';
  */
 export interface Session {
   readonly model: Model;
+  /** The perspective answering (SPEC §10): only its questions are asked, in its wording. */
+  readonly perspective: string;
   readonly answers: ReadonlyMap<string, Answer>;
   /** Id of the question being asked, or null at the end summary. */
   readonly current: string | null;
@@ -24,13 +26,13 @@ export type Change = { value: Canonical } | { na: true } | { clear: true };
  * `evaluate` walks the questions in order and tests each `when` with `holds` on the answers
  * before it, so the session shows exactly the questions the report counts.
  */
-export function statesOf(model: Model, answers: ReadonlyMap<string, Answer>): Map<string, State> {
-  return new Map(evaluate(model, answers).questions.map((q) => [q.info.question.id, q.state]));
+export function statesOf(model: Model, answers: ReadonlyMap<string, Answer>, perspective?: string): Map<string, State> {
+  return new Map(evaluate(model, answers, { perspective }).questions.map((q) => [q.info.question.id, q.state]));
 }
 
 /** Questions whose `when` holds (or that have none), in questionnaire order. */
-export function visibleQuestions(model: Model, answers: ReadonlyMap<string, Answer>): QuestionInfo[] {
-  const states = statesOf(model, answers);
+export function visibleQuestions(model: Model, answers: ReadonlyMap<string, Answer>, perspective?: string): QuestionInfo[] {
+  const states = statesOf(model, answers, perspective);
   return model.questions.filter((q) => states.get(q.question.id) !== 'skipped');
 }
 
@@ -54,11 +56,11 @@ function prune(model: Model, answers: ReadonlyMap<string, Answer>): Map<string, 
 const isOpen = (states: Map<string, State>, id: string) => states.get(id) === 'unanswered';
 
 /** A new session, positioned at the first unanswered question (or the end). */
-export function startSession(model: Model, answers: ReadonlyMap<string, Answer> = new Map()): Session {
+export function startSession(model: Model, answers: ReadonlyMap<string, Answer> = new Map(), perspective?: string): Session {
   const kept = prune(model, answers);
-  const states = statesOf(model, kept);
+  const states = statesOf(model, kept, perspective);
   const first = model.questions.find((q) => isOpen(states, q.question.id));
-  return { model, answers: kept, current: first?.question.id ?? null, reviewing: false };
+  return { model, perspective: perspectiveOf(model, perspective), answers: kept, current: first?.question.id ?? null, reviewing: false };
 }
 
 /** Set or clear the answer to one question; notes stay. Follow-ups whose `when` turns false lose their answers. */
@@ -88,7 +90,7 @@ export function setNote(s: Session, id: string, note: { note?: string; evidence?
 /** Move to the next visible question after the current one (only unanswered ones when reviewing); null at the end. */
 export function next(s: Session): Session {
   if (s.current === null) return s;
-  const states = statesOf(s.model, s.answers);
+  const states = statesOf(s.model, s.answers, s.perspective);
   const from = s.model.byId.get(s.current)?.index ?? -1;
   const found = s.model.questions.find(
     (q) => q.index > from && states.get(q.question.id) !== 'skipped' && (!s.reviewing || isOpen(states, q.question.id)),
@@ -98,7 +100,7 @@ export function next(s: Session): Session {
 
 /** Move to the visible question before the current one; from the end summary, to the last one. At the first, stay. */
 export function back(s: Session): Session {
-  const visible = visibleQuestions(s.model, s.answers);
+  const visible = visibleQuestions(s.model, s.answers, s.perspective);
   const from = s.current === null ? Number.POSITIVE_INFINITY : (s.model.byId.get(s.current)?.index ?? 0);
   const before = visible.filter((q) => q.index < from);
   const prev = before[before.length - 1];
@@ -113,7 +115,7 @@ export function review(s: Session): Session {
 
 /** Visible questions without an answer (N/A counts as answered here: the respondent decided). */
 export function unanswered(s: Session): QuestionInfo[] {
-  const states = statesOf(s.model, s.answers);
+  const states = statesOf(s.model, s.answers, s.perspective);
   return s.model.questions.filter((q) => isOpen(states, q.question.id));
 }
 
@@ -131,7 +133,7 @@ export interface Progress {
 export function progress(s: Session): Progress | null {
   const info = s.current === null ? undefined : s.model.byId.get(s.current);
   if (!info) return null;
-  const states = statesOf(s.model, s.answers);
+  const states = statesOf(s.model, s.answers, s.perspective);
   const visible = s.model.questions.filter((q) => states.get(q.question.id) !== 'skipped');
   const inDim = visible.filter((q) => q.dimension === info.dimension);
   const done = visible.filter((q) => {

@@ -86,6 +86,23 @@ export function checkAnswers(parsed: ParsedAnswers, model: Model): { answers: Ma
   if (doc.locale !== undefined && !model.doc.locales.includes(doc.locale)) {
     out.push(diag('unknown-locale', { locale: doc.locale, locales: model.doc.locales.join(', ') }, at(['locale']), 'warning'));
   }
+  const perspectives = model.perspectives.map((x) => x.id);
+  let perspective = perspectives[0] as string;
+  if (doc.perspective !== undefined) {
+    if (perspectives.includes(doc.perspective)) perspective = doc.perspective;
+    else
+      out.push(
+        diag(
+          'unknown-perspective',
+          { id: doc.perspective, hint: closest(doc.perspective, perspectives) ?? '', known: perspectives.join(', ') },
+          at(['perspective']),
+        ),
+      );
+  }
+  const targetIds = ['overall', ...model.dimensions.map((d) => d.id)];
+  for (const id of Object.keys(doc.targets ?? {})) {
+    if (!targetIds.includes(id)) out.push(diag('unknown-target', { id, hint: closest(id, targetIds) ?? '' }, at(['targets', id], true)));
+  }
   const answers = new Map<string, Answer>();
   for (const [id, entry] of Object.entries(doc.answers ?? {})) {
     const p: Path = ['answers', id];
@@ -93,6 +110,10 @@ export function checkAnswers(parsed: ParsedAnswers, model: Model): { answers: Ma
     if (!info) {
       const hint = closest(id, model.byId.keys());
       out.push(diag('unknown-question', { id, hint: hint ?? '' }, at(p, true)));
+      continue;
+    }
+    if (!info.audience.includes(perspective)) {
+      out.push(diag('not-in-audience', { id, perspective, audience: info.audience.join(', ') }, at(p, true)));
       continue;
     }
     const long = isLong(entry);

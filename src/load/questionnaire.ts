@@ -83,6 +83,18 @@ export function checkQuestionnaire(model: Model, source: Source): Diagnostic[] {
 
   for (const [name, scale] of Object.entries(doc.scales ?? {})) options(scale.options, ['scales', name, 'options'], false, 'scale');
 
+  const perspectives = model.perspectives.map((x) => x.id);
+  unique(perspectives, (i) => ['perspectives', i, 'id'], 'perspective');
+  (doc.perspectives ?? []).forEach((x, i) => {
+    text(x.title, ['perspectives', i, 'title']);
+    text(x.description, ['perspectives', i, 'description']);
+  });
+  const knownPerspective = (id: string, p: Path, key = false) => {
+    if (perspectives.includes(id)) return true;
+    out.push(diag('unknown-perspective', { id, hint: closest(id, perspectives) ?? '', known: perspectives.join(', ') }, at(p, key)));
+    return false;
+  };
+
   unique(
     doc.dimensions.map((d) => d.id),
     (i) => ['dimensions', i, 'id'],
@@ -109,6 +121,21 @@ export function checkQuestionnaire(model: Model, source: Source): Diagnostic[] {
       text(q.text, [...p, 'text']);
       text(q.help, [...p, 'help']);
       const scored = (q.weight ?? 1) > 0;
+      const audience = q.audience ?? [perspectives[0] as string];
+      q.audience?.forEach((a, k) => {
+        knownPerspective(a, [...p, 'audience', k]);
+        if (q.audience?.indexOf(a) !== k) out.push(diag('duplicate-id', { what: 'perspective', id: a }, at([...p, 'audience', k])));
+      });
+      for (const [persp, w] of Object.entries(q.as ?? {})) {
+        if (knownPerspective(persp, [...p, 'as', persp], true) && !audience.includes(persp))
+          out.push(diag('as-not-in-audience', { id: persp }, at([...p, 'as', persp], true)));
+        text(w.text, [...p, 'as', persp, 'text']);
+        text(w.help, [...p, 'as', persp, 'help']);
+      }
+      if (q.skippedScore !== undefined) {
+        if (!q.when) out.push(diag('skipped-score-needs-when', {}, at([...p, 'skippedScore'], true)));
+        else if (!scored || q.type === 'text') out.push(diag('skipped-score-unscored', {}, at([...p, 'skippedScore'], true)));
+      }
       switch (q.type) {
         case 'scale':
           if (!doc.scales?.[q.scale]) {

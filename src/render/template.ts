@@ -7,7 +7,7 @@ import { describeCondition } from './describe.js';
 const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 /** An answers file to fill in: every question as a comment with what it accepts, and an empty value. */
-export function renderTemplate(model: Model, opts: { locale: string; date: string; schemaUrl: string }): string {
+export function renderTemplate(model: Model, opts: { locale: string; date: string; schemaUrl: string; perspective?: string }): string {
   const doc = model.doc;
   const text = (t: Text) => oneLine(resolveText(t, opts.locale, doc.locales[0] as string));
   const f = strings(opts.locale).form;
@@ -16,6 +16,7 @@ export function renderTemplate(model: Model, opts: { locale: string; date: strin
   out.push(
     'kamcheck: 1',
     `questionnaire: ${doc.id}@${doc.version}`,
+    ...(opts.perspective ? [`perspective: ${opts.perspective}`] : []),
     'respondent:',
     '  name: ""',
     '  role: ""',

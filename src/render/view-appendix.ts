@@ -1,6 +1,6 @@
 import type { ReportStrings } from '../i18n/report.js';
 import type { Strings } from '../i18n/ui.js';
-import type { Report } from './v11.js';
+import type { Report } from '../schema/report.js';
 
 // The answers appendix: the one part of a report that names questions by id, so the answers file can be edited.
 

@@ -1,6 +1,6 @@
 import type { ReportStrings } from '../i18n/report.js';
 import { fmtScore } from './format.js';
-import type { Report } from './v11.js';
+import type { Report } from '../schema/report.js';
 
 // Roadmap, targets and comparison as finished text: the planning and progress parts of the report view.
 
@@ -137,7 +137,7 @@ export function comparisonView<R extends { title: string }>(
   const titles = (ids: string[]) => ids.map((id) => remedies.get(id)?.title).filter((s): s is string => s !== undefined);
   const question = (id: string) => report.answers.find((a) => a.id === id)?.text ?? id;
   return {
-    baseline: r.baseline(c.baseline.file, c.baseline.date),
+    baseline: c.baseline.file === null ? r.asGiven : r.baseline(c.baseline.file, c.baseline.date),
     overall: row('overall', report.locale.toLowerCase().startsWith('zh') ? '总体' : 'Overall', c.overall),
     dimensions: c.dimensions.map((d) => row(d.id, report.dimensions.find((x) => x.id === d.id)?.title ?? d.id, d)),
     news: titles(c.remedies.new),

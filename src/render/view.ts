@@ -2,7 +2,7 @@ import { type ReportStrings, reportStrings } from '../i18n/report.js';
 import { type Strings, strings } from '../i18n/ui.js';
 import type { Severity } from '../schema/questionnaire.js';
 import { type Band, band, fmtPercent, fmtScore } from './format.js';
-import type { Report } from './v11.js';
+import type { Report } from '../schema/report.js';
 import { type AppendixView, answersAppendix } from './view-appendix.js';
 import { type ComparisonView, comparisonView, type RoadmapView, roadmapView, type TargetView, targetsView } from './view-plan.js';
 

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { LocaleTag, SafeString } from './common.js';
+import { LocaleTag, range, SafeString, Slug } from './common.js';
 
 export const AnswerValue = z.union([SafeString, z.number(), z.boolean(), z.null(), z.array(z.union([SafeString, z.number()]))]);
 export type AnswerValue = z.infer<typeof AnswerValue>;
@@ -37,6 +37,10 @@ export const AnswersFile = z.strictObject({
   respondent: z.optional(Respondent),
   date: z.optional(IsoDate),
   locale: z.optional(LocaleTag),
+  /** v1.1: who answered (a perspective id of the questionnaire); default its first perspective. */
+  perspective: z.optional(Slug),
+  /** v1.1: target scores, `overall` or a dimension id → 0–100. */
+  targets: z.optional(z.record(Slug, range(0, 100))),
   answers: z.optional(z.record(z.string(), AnswerEntry)),
 });
 export type AnswersFile = z.infer<typeof AnswersFile>;

@@ -49,6 +49,9 @@ export const Scale = z.strictObject({
 });
 export type Scale = z.infer<typeof Scale>;
 
+export const Wording = z.strictObject({ text: Text, help: z.optional(Text) });
+export type Wording = z.infer<typeof Wording>;
+
 const QuestionBase = {
   id: Slug,
   text: Text,
@@ -56,6 +59,12 @@ const QuestionBase = {
   weight: z.optional(range(0, 1000)),
   when: z.optional(Condition),
   refs: z.optional(z.array(SafeString)),
+  /** v1.1: when skipped by `when`, the question counts as answered with this score. */
+  skippedScore: z.optional(Unit),
+  /** v1.1: the perspectives asked this question (default: the first perspective). */
+  audience: z.optional(atLeast(1, Slug)),
+  /** v1.1: the wording another perspective sees; options stay the same. */
+  as: z.optional(z.record(Slug, Wording)),
 };
 const Na = { na: z.optional(z.boolean()) };
 
@@ -106,6 +115,10 @@ export const Rule = z.strictObject({
   severity: z.optional(z.enum(SEVERITIES)),
   weight: z.optional(positive(1000)),
   cap: z.optional(range(0, 100)),
+  /** v1.1: the overall score is at most this when the rule fires. */
+  overallCap: z.optional(range(0, 100)),
+  /** v1.1: roadmap phase; default from effort. */
+  phase: z.optional(z.int().check(z.gte(1), z.lte(3))),
   title: Text,
   why: z.optional(Text),
   actions: atLeast(1, Text),
@@ -114,6 +127,13 @@ export const Rule = z.strictObject({
   refs: z.optional(z.array(SafeString)),
 });
 export type Rule = z.infer<typeof Rule>;
+
+export const Perspective = z.strictObject({
+  id: Slug,
+  title: z.optional(Text),
+  description: z.optional(Text),
+});
+export type Perspective = z.infer<typeof Perspective>;
 
 export const Questionnaire = z.strictObject({
   kamcheck: z.literal(1),
@@ -124,6 +144,7 @@ export const Questionnaire = z.strictObject({
   description: z.optional(Text),
   levels: atLeast(2, Level),
   scales: z.optional(z.record(Slug, Scale)),
+  perspectives: z.optional(atLeast(1, Perspective)),
   dimensions: atLeast(1, Dimension),
   rules: z.optional(z.array(Rule)),
 });

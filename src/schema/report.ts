@@ -4,7 +4,42 @@ import { SEVERITIES } from './constants.js';
 const LevelRef = z.nullable(z.object({ id: z.string(), title: z.string() }));
 const Value = z.union([z.string(), z.number(), z.boolean(), z.array(z.union([z.string(), z.number()]))]);
 
-/** The JSON report (SPEC §8). Keys may be added, never removed without a format bump. */
+const Score = z.nullable(z.number());
+
+/** SPEC §11: before → after of two scored documents (also a what-if against the answers as given, §12). */
+export const Comparison = z.object({
+  baseline: z.object({ file: z.nullable(z.string()), date: z.nullable(z.string()) }),
+  overall: z.object({ before: Score, after: Score, delta: Score, levelBefore: z.nullable(z.string()), levelAfter: z.nullable(z.string()) }),
+  dimensions: z.array(
+    z.object({
+      id: z.string(),
+      before: Score,
+      after: Score,
+      delta: Score,
+      levelBefore: z.nullable(z.string()),
+      levelAfter: z.nullable(z.string()),
+    }),
+  ),
+  remedies: z.object({ new: z.array(z.string()), resolved: z.array(z.string()), persisting: z.array(z.string()) }),
+  answers: z.optional(z.array(z.object({ id: z.string(), before: z.nullable(Value), after: z.nullable(Value), delta: Score }))),
+});
+export type Comparison = z.infer<typeof Comparison>;
+
+/** SPEC §12: remedies by phase with the scores projected after each phase. */
+export const RoadmapPhase = z.object({
+  phase: z.int(),
+  remedies: z.array(z.string()),
+  projected: z.object({ overall: Score, level: z.nullable(z.string()), dimensions: z.record(z.string(), Score) }),
+});
+export const Target = z.object({
+  id: z.string(),
+  target: z.number(),
+  score: Score,
+  gap: z.number(),
+  reachedInPhase: z.nullable(z.int()),
+});
+
+/** The JSON report (SPEC §8, with the v1.1 additions of §10–§12). Keys may be added, never removed without a format bump. */
 export const Report = z.object({
   kamcheck: z.literal(1),
   kind: z.literal('report'),
@@ -20,7 +55,17 @@ export const Report = z.object({
   date: z.nullable(z.string()),
   /** Who prepared the report (a consultant), from `report --prepared-by`. */
   preparedBy: z.optional(z.string()),
-  overall: z.object({ score: z.nullable(z.number()), level: LevelRef, coverage: z.number() }),
+  /** v1.1: the perspective the answers speak for (SPEC §10). */
+  perspective: z.string(),
+  overall: z.object({
+    score: z.nullable(z.number()),
+    level: LevelRef,
+    coverage: z.number(),
+    /** v1.1: the weighted mean of the dimension scores before any overall cap. */
+    uncappedScore: z.nullable(z.number()),
+    /** v1.1: the rules whose `overallCap` set the overall score. */
+    cappedBy: z.array(z.string()),
+  }),
   /** The questionnaire's levels, lowest first, so a report can say what a level means and what the next one takes. */
   levels: z.optional(z.array(z.object({ id: z.string(), title: z.string(), min: z.number(), description: z.nullable(z.string()) }))),
   dimensions: z.array(
@@ -49,6 +94,13 @@ export const Report = z.object({
       effort: z.nullable(z.enum(['low', 'medium', 'high'])),
       horizon: z.nullable(z.string()),
       refs: z.array(z.string()),
+      /** v1.1: roadmap phase 1–3 (SPEC §12). */
+      phase: z.int(),
+      cap: z.nullable(z.number()),
+      overallCap: z.nullable(z.number()),
+      /** v1.1: points the fix adds to the overall score and to the remedy's dimension (SPEC §12). */
+      gain: z.optional(Score),
+      dimensionGain: z.optional(Score),
     }),
   ),
   answers: z.array(
@@ -66,5 +118,9 @@ export const Report = z.object({
     }),
   ),
   warnings: z.array(z.object({ code: z.string(), message: z.string(), file: z.string(), line: z.int(), column: z.int() })),
+  roadmap: z.optional(z.array(RoadmapPhase)),
+  targets: z.optional(z.array(Target)),
+  whatIf: z.optional(z.array(z.object({ id: z.string(), value: z.nullable(Value) }))),
+  comparison: z.optional(Comparison),
 });
 export type Report = z.infer<typeof Report>;

@@ -15,14 +15,14 @@ export function modelFrom(yaml: string, file = 'test.yaml'): Model {
 export const modelFromFile = (path: string): Model => modelFrom(readFileSync(path, 'utf8'), path);
 
 /** Score answers given as plain data (as they would be written in an answers file). */
-export function score(model: Model, answers: Record<string, unknown>): Result {
-  const yaml = JSON.stringify({ kamcheck: 1, questionnaire: model.doc.id, answers });
+export function score(model: Model, answers: Record<string, unknown>, perspective?: string): Result {
+  const yaml = JSON.stringify({ kamcheck: 1, questionnaire: model.doc.id, ...(perspective ? { perspective } : {}), answers });
   const { parsed, diagnostics } = parseAnswers('answers.yaml', Buffer.from(yaml));
   if (!parsed || diagnostics.length > 0) throw new Error(diagnostics.map((d) => formatDiagnostic(d, false)).join('\n'));
   const checked = checkAnswers(parsed, model);
   const errors = checked.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) throw new Error(errors.map((d) => formatDiagnostic(d, false)).join('\n'));
-  return evaluate(model, checked.answers);
+  return evaluate(model, checked.answers, { perspective });
 }
 
 export const answersMap = (o: Record<string, Answer>): Map<string, Answer> => new Map(Object.entries(o));

@@ -1,10 +1,11 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { forPerspective } from '../../core/model.js';
 import { buildReport, resolveText } from '../../core/report.js';
 import { evaluate } from '../../core/score.js';
 import { type AssessStrings, assessStrings } from '../../i18n/assess.js';
 import { isZh, strings } from '../../i18n/ui.js';
-import { answersDocument, defaultAnswersFile, stringifyAnswers } from '../../interactive/answers-file.js';
+import { type AnswersMeta, answersDocument, defaultAnswersFile, stringifyAnswers } from '../../interactive/answers-file.js';
 import { type Mode, runQuestions } from '../../interactive/flow.js';
 import { createInquirerPrompter } from '../../interactive/inquirer.js';
 import { Interrupted, type Prompter } from '../../interactive/prompter.js';
@@ -18,6 +19,7 @@ import { type AnswersFor, type GlobalOptions, printDiagnostics, readAnswers, rea
 import { localDate } from '../date.js';
 import { columnsOf, type Io, UsageError, writeAtomic } from '../io.js';
 import { envLocale, matchLocale, pickLocale, toolLocale } from '../locale.js';
+import { choosePerspective, isOtherPerspective } from '../perspective.js';
 import { VERSION } from '../run.js';
 
 /** The language question comes before there is a language: its key hint is in both. */
@@ -66,22 +68,25 @@ export default async function assess(io: Io, global: GlobalOptions, _args: strin
   const mode: Mode = opts.mode === 'interview' ? 'interview' : 'self';
   if (output === '-') throw new UsageError(`kamcheck: error: ${assessStrings(tool).noStdout}`);
 
-  const { model } = await readQuestionnaire(io, questionnaire);
-  const locales = model.doc.locales;
+  const { model: full } = await readQuestionnaire(io, questionnaire);
+  const locales = full.doc.locales;
   let prior: AnswersFor | undefined;
   if (resume) {
-    prior = await readAnswers(io, resume, model);
+    prior = await readAnswers(io, resume, full);
     printDiagnostics(io, prior.warnings, isZh(tool));
   }
+  const perspective = choosePerspective(full, str(opts.perspective), prior?.parsed.doc.perspective, tool);
+  const model = forPerspective(full, perspective);
   const { file, path, continuing } = answersTarget(io, { output, resume, force: opts.force === true }, tool);
 
   const doc = prior?.parsed.doc;
-  const meta: { respondent: Respondent; date: string; locale?: string } = {
+  const meta: AnswersMeta & { respondent: Respondent; date: string } = {
+    ...(isOtherPerspective(full, perspective) ? { perspective } : {}),
     respondent: { ...doc?.respondent },
     date: doc?.date ?? localDate(),
     ...(doc?.locale ? { locale: doc.locale } : {}),
   };
-  let session = startSession(model, prior?.answers);
+  let session = startSession(model, prior?.answers, perspective);
   const save = async (s: Session) => {
     session = s;
     try {
@@ -124,7 +129,7 @@ export default async function assess(io: Io, global: GlobalOptions, _args: strin
     if (outcome.kind === 'interrupted') return await stop(io, outcome.session, save, t, file, resumeCommand);
     await save(outcome.session);
 
-    const result = evaluate(model, outcome.session.answers);
+    const result = evaluate(model, outcome.session.answers, { perspective });
     const report = buildReport(model, result, {
       answers: answersDocument(model, outcome.session.answers, meta),
       locale,

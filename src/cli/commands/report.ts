@@ -1,4 +1,4 @@
-import { toNumber } from '../../core/model.js';
+import { forPerspective, perspectiveOf, toNumber } from '../../core/model.js';
 import { buildReport } from '../../core/report.js';
 import { evaluate, SEVERITY_FACTOR } from '../../core/score.js';
 import { InputError } from '../../diagnostics.js';
@@ -76,11 +76,13 @@ export default async function report(io: Io, global: GlobalOptions, files: strin
   if (errors.length > 0) throw new InputError(errors);
 
   const reports = loaded.map(({ parsed, answers, warnings }) => {
-    const result = evaluate(model, answers);
+    const perspective = perspectiveOf(model, parsed.doc.perspective);
+    const worded = forPerspective(model, perspective);
+    const result = evaluate(worded, answers, { perspective });
     const locale = pickLocale({ lang: global.lang, answersLocale: parsed.doc.locale, env: io.env, locales: model.doc.locales });
     printDiagnostics(io, [...warnings, ...result.warnings], locale.startsWith('zh'));
     const built = buildReport(
-      model,
+      worded,
       { ...result, warnings: [...warnings, ...result.warnings] },
       { answers: parsed.doc, locale, toolVersion: VERSION },
     );

@@ -66,7 +66,7 @@ export default async function validate(io: Io, global: GlobalOptions, files: str
     diagnostics.push(...r.diagnostics);
     if (malformed || hasErrors(r.diagnostics)) continue;
     // Scoring finds what only the questionnaire's logic shows: answers to questions whose `when` is false.
-    diagnostics.push(...evaluate(model, r.answers).warnings);
+    diagnostics.push(...evaluate(model, r.answers, { perspective: parsed.doc.perspective }).warnings);
     ok.push(t.valid(name, t.kindAnswers));
   }
 
