@@ -23,6 +23,8 @@ export interface RemedyView {
   actions: string[];
   /** The remedy's overall gain in points, when known. */
   gain: number | null;
+  /** 1 for the remedy of highest priority. */
+  rank: number;
 }
 
 export interface DimensionView {
@@ -98,14 +100,15 @@ export function reportView(report: Report): ReportView {
   const facts: Fact[] = [
     person ? { label: t.respondent, value: person } : null,
     report.preparedBy ? { label: r.preparedBy, value: report.preparedBy } : null,
-    report.perspective ? { label: r.perspective, value: report.perspective } : null,
+    // The default perspective goes without saying; another one (e.g. the customer's) is named.
+    report.perspective && report.perspective !== 'internal' ? { label: r.perspective, value: report.perspective } : null,
     report.date ? { label: t.date, value: report.date } : null,
     { label: t.questionnaire, value: `${report.questionnaire.title} ${report.questionnaire.version}` },
   ].filter((f): f is Fact => f !== null);
 
   const dimTitle = (id: string | null) => (id === null ? null : (report.dimensions.find((d) => d.id === id)?.title ?? null));
   const remedies = new Map(
-    report.remedies.map((m) => {
+    report.remedies.map((m, i) => {
       const gain = m.gain ?? null;
       const view: RemedyView = {
         title: m.title,
@@ -120,6 +123,7 @@ export function reportView(report: Report): ReportView {
         why: m.why,
         actions: m.actions,
         gain,
+        rank: i + 1,
       };
       return [m.id, view] as const;
     }),
