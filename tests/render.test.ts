@@ -33,10 +33,11 @@ describe.each(['en', 'zh-CN'])('markdown report (%s)', (locale) => {
     expect(md).toMatch(/^ {2}- \[ \] /m); // actions as nested checklist items
   });
 
-  it('lists unanswered questions and puts answers with notes in <details>', () => {
-    expect(md).toContain('`turnover`');
-    expect(md).toMatch(/<details>\n<summary>/);
-    expect(md).toContain('Plans exist for 4 of 6 accounts \\| see \\*drive\\*');
+  it('lists unanswered questions and answers with notes in the appendix, the only place with question ids', () => {
+    const appendix = md.slice(md.search(/^## (Appendix|附录)/m));
+    expect(appendix).toContain('`turnover`');
+    expect(appendix).toContain('Plans exist for 4 of 6 accounts \\| see \\*drive\\*');
+    expect(md.slice(0, md.length - appendix.length)).not.toContain('`turnover`');
   });
 });
 
@@ -111,14 +112,20 @@ describe('terminal report', () => {
     const out = renderTerminal(zh, { color: false });
     expect(out).toContain('答卷人: 王伟');
     expect(out).toMatch(/总体: 41\.9 \/ 100 {3}等级: 发展 {3}覆盖率: 88%/);
-    expect(out).toContain('1. [严重] 指定高管发起人');
+    expect(out).toContain('[严重] 指定高管发起人');
     expect(out).toContain('→ 请总经理担任发起人');
   });
 
-  it('limits remedies to --top and says how many more there are', () => {
+  it('lists every remedy by phase and shows diagnosis and actions for the first --top by priority', () => {
     const out = renderTerminal(en, { color: false, top: 1 });
-    expect(out).toContain('Top 1 of 3 remedies');
-    expect(out).toContain('2 more remedies');
+    const roadmap = out.slice(out.indexOf('■ Roadmap'));
+    // no-sponsor (low effort) in phase 1; few-kams and overall-low (no effort) in phase 2
+    expect(roadmap.indexOf('Phase 1 · quick wins')).toBeLessThan(roadmap.indexOf('[Critical] Name an executive sponsor'));
+    expect(roadmap.indexOf('Phase 2 · build the foundations')).toBeLessThan(roadmap.indexOf('[Medium] Staff the key accounts'));
+    expect(roadmap).toContain('[Low] Make a maturity plan');
+    expect(roadmap).toContain('→ Ask the CEO to sponsor the programme');
+    expect(roadmap).not.toContain('→ Name a manager for each key account');
+    expect(roadmap).not.toMatch(/Top \d|more remedies/);
   });
 });
 

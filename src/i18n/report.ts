@@ -19,7 +19,7 @@ export interface ReportStrings {
   weakest: string;
   overallCapped: (cap: string, reasons: string) => string;
   coverageLine: (percent: string, answered: number, applicable: number) => string;
-  dimensions: string;
+  dimensions: (n: number) => string;
   chartTitle: string;
   chartDesc: (parts: string) => string;
   capped: (cap: string, reasons: string) => string;
@@ -76,7 +76,7 @@ export const REPORT_EN: ReportStrings = {
   weakest: 'Weakest dimension',
   overallCapped: (cap, reasons) => `The overall score is capped at ${cap}: ${reasons}.`,
   coverageLine: (p, a, n) => `${a} of ${n} scored questions answered (coverage ${p}).`,
-  dimensions: 'The five dimensions',
+  dimensions: (n) => `The ${['', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'][n] ?? n} dimensions`,
   chartTitle: 'Maturity by dimension',
   chartDesc: (parts) => `Radar chart of the dimension scores on a scale of 0 to 100: ${parts}.`,
   capped: (cap, reasons) => `capped at ${cap}: ${reasons}`,
@@ -133,7 +133,7 @@ export const REPORT_ZH: ReportStrings = {
   weakest: '最弱维度',
   overallCapped: (cap, reasons) => `总分被封顶在 ${cap} 分：${reasons}。`,
   coverageLine: (p, a, n) => `已回答 ${n} 道计分题中的 ${a} 道（覆盖率 ${p}）。`,
-  dimensions: '五个维度',
+  dimensions: (n) => `${['', '一', '两', '三', '四', '五', '六', '七', '八', '九', '十'][n] ?? n} 个维度`.replace(/^(\D) /, '$1'),
   chartTitle: '各维度成熟度',
   chartDesc: (parts) => `各维度得分雷达图（0–100 分）：${parts}。`,
   capped: (cap, reasons) => `封顶 ${cap} 分：${reasons}`,

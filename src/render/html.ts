@@ -76,7 +76,7 @@ function dimensions(v: ReportView): string {
   );
   const caps = v.dimensions.filter((d) => d.cap).map((d) => `${d.title}: ${d.cap}`);
   return [
-    `<section id="dimensions" aria-labelledby="dimensions-h"><h2 id="dimensions-h">${h(r.dimensions)}</h2>`,
+    `<section id="dimensions" aria-labelledby="dimensions-h"><h2 id="dimensions-h">${h(r.dimensions(v.dimensions.length))}</h2>`,
     `<figure>${svg}</figure>`,
     `<table class="dims"><caption class="meta">${h(r.chartTitle)}</caption><thead>${head}</thead><tbody>${rows.join('')}</tbody></table>`,
     caps.length > 0 ? list(caps, 'caps') : '',
@@ -99,7 +99,9 @@ function comparison(v: ReportView): string {
   if (c.answers.length > 0) {
     out.push(
       `<h3>${h(r.changedAnswers)}</h3><table><thead><tr><th>${h(v.t.question)}</th><th>${h(r.before)}</th><th>${h(r.after)}</th><th class="num">${h(r.change)}</th></tr></thead><tbody>`,
-      ...c.answers.map((a) => `<tr><td>${h(a.text)}</td><td>${h(a.before)}</td><td>${h(a.after)}</td><td class="num">${h(a.delta)}</td></tr>`),
+      ...c.answers.map(
+        (a) => `<tr><td>${h(a.text)}</td><td>${h(a.before)}</td><td>${h(a.after)}</td><td class="num">${h(a.delta)}</td></tr>`,
+      ),
       '</tbody></table>',
     );
   }
@@ -131,12 +133,16 @@ function roadmap(v: ReportView): string {
 function appendix(v: ReportView): string {
   const { r, t } = v;
   const a = v.appendix;
-  const out = [`<section id="appendix" aria-labelledby="appendix-h"><h2 id="appendix-h">${h(r.appendix)}</h2><p class="meta">${h(r.appendixIntro)}</p>`];
+  const out = [
+    `<section id="appendix" aria-labelledby="appendix-h"><h2 id="appendix-h">${h(r.appendix)}</h2><p class="meta">${h(r.appendixIntro)}</p>`,
+  ];
   for (const g of a.groups) {
     out.push(
       `<div class="group"><h3>${h(g.title)}</h3><table class="answers"><thead><tr><th>${h(t.question)}</th><th>${h(t.answer)}</th><th class="num">${h(t.score)}</th><th>${h(t.note)}</th></tr></thead><tbody>`,
       ...g.rows.map((x) => {
-        const note = [x.note && h(x.note), x.evidence && `<strong>${h(t.evidence)}:</strong> ${h(x.evidence)}`].filter(Boolean).join('<br>');
+        const note = [x.note && h(x.note), x.evidence && `<strong>${h(t.evidence)}:</strong> ${h(x.evidence)}`]
+          .filter(Boolean)
+          .join('<br>');
         return `<tr${x.note || x.evidence ? '' : ' class="bare"'}><td>${h(x.text)} <code>${h(x.id)}</code></td><td data-label="${h(t.answer)}">${h(x.answer)}</td><td class="num" data-label="${h(t.score)}">${h(x.score)}</td><td>${note}</td></tr>`;
       }),
       '</tbody></table></div>',
@@ -144,7 +150,9 @@ function appendix(v: ReportView): string {
   }
   out.push(`<h3>${h(t.unanswered)}</h3>`);
   out.push(
-    a.unanswered.length === 0 ? `<p>${h(t.allAnswered)}</p>` : `<ul>${a.unanswered.map((q) => `<li>${h(q.text)} <code>${h(q.id)}</code></li>`).join('')}</ul>`,
+    a.unanswered.length === 0
+      ? `<p>${h(t.allAnswered)}</p>`
+      : `<ul>${a.unanswered.map((q) => `<li>${h(q.text)} <code>${h(q.id)}</code></li>`).join('')}</ul>`,
   );
   if (a.warnings.length > 0) out.push(`<h3>${h(t.warnings)}</h3>`, list(a.warnings));
   out.push('</section>');

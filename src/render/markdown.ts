@@ -20,7 +20,10 @@ export function renderMarkdown(report: Report): string {
   if (v.organization) push(`${md(v.organization)}`, '');
   for (const f of v.facts) push(`- ${md(f.label)}: ${md(f.value)}`);
   push('', `## ${r.summary}`, '');
-  push(`${r.overallScore}: **${md(s.scoreText)}**${s.score === null ? '' : ' / 100'} ${MARK[s.band]} · ${r.levelNow}: **${md(s.level ?? r.none)}**`, '');
+  push(
+    `${r.overallScore}: **${md(s.scoreText)}**${s.score === null ? '' : ' / 100'} ${MARK[s.band]} · ${r.levelNow}: **${md(s.level ?? r.none)}**`,
+    '',
+  );
   if (s.levelDescription) push(md(s.levelDescription), '');
   if (s.next) push(`> ${md(s.next)}`);
   if (s.nextDescription) push('>', `> ${md(r.atThatLevel(s.nextDescription))}`);
@@ -29,7 +32,7 @@ export function renderMarkdown(report: Report): string {
   if (s.actions.length > 0) {
     push(`### ${s.actionsTitle}`, '');
     s.actions.forEach((m, i) => {
-      push(`${i + 1}. **${md(m.title)}** — ${sev(m)} · ${md(m.facts.join(' · '))}`);
+      push(`${i + 1}. **${md(m.title)}** — ${[sev(m), ...m.facts.map(md)].join(' · ')}`);
     });
     push('');
   }
@@ -56,7 +59,7 @@ export function renderMarkdown(report: Report): string {
     if (p.projected) push(`${md(p.projected)}.`, '');
     if (p.moves.length > 0) push(md(p.moves.join(' · ')), '');
     for (const m of p.remedies) {
-      push(`- [ ] **${md(m.title)}** — ${sev(m)} · ${md(m.facts.join(' · '))}`);
+      push(`- [ ] **${md(m.title)}** — ${[sev(m), ...m.facts.map(md)].join(' · ')}`);
       if (m.why) push(`  - ${t.why}: ${md(m.why)}`);
       for (const a of m.actions) push(`  - [ ] ${md(a)}`);
     }
@@ -71,7 +74,7 @@ function dimensions(v: ReportView, push: (...l: string[]) => void) {
   const { r, t } = v;
   const c = v.comparison;
   const before = (id: string) => c?.dimensions.find((d) => d.id === id);
-  push(`## ${r.dimensions}`, '');
+  push(`## ${r.dimensions(v.dimensions.length)}`, '');
   push(
     `| ${t.dimension} |${c ? ` ${r.before} |` : ''} ${t.score} |${c ? ` ${r.change} |` : ''} ${t.level} | ${r.answered} |`,
     `| --- |${c ? ' ---: |' : ''} ---: |${c ? ' ---: |' : ''} --- | ---: |`,

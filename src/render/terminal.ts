@@ -39,7 +39,8 @@ export function renderTerminal(report: Report, opts: TerminalOptions): string {
 
   heading(r.summary);
   line(
-    `${r.overallScore}: ${paint(c, s.band).bold(s.scoreText)}${s.score === null ? '' : ' / 100'}   ${r.levelNow}: ${c.bold(s.level ?? r.none)}`,
+    `${c.bold(`${t.overall}:`)} ${paint(c, s.band).bold(s.scoreText)}${s.score === null ? '' : ' / 100'}` +
+      `   ${t.level}: ${c.bold(s.level ?? r.none)}   ${t.coverage}: ${s.coveragePercent}`,
   );
   if (s.levelDescription) para(s.levelDescription, 2, c.dim);
   if (s.next) para(s.next);
@@ -62,14 +63,15 @@ export function renderTerminal(report: Report, opts: TerminalOptions): string {
   for (const w of s.whatIf) para(`${r.whatIf}: ${w}`);
   para(s.coverage, 0, c.dim);
 
-  heading(r.dimensions);
+  heading(r.dimensions(v.dimensions.length));
   dimensionBars();
 
   if (v.comparison) {
     const k = v.comparison;
     heading(r.comparison);
     para(k.baseline, 0, c.dim);
-    for (const row of [k.overall, ...k.dimensions]) para(`${row.title}: ${row.beforeText} → ${row.afterText} (${row.delta}) · ${row.level}`);
+    for (const row of [k.overall, ...k.dimensions])
+      para(`${row.title}: ${row.beforeText} → ${row.afterText} (${row.delta}) · ${row.level}`);
     const group = (title: string, items: string[]) => {
       if (items.length === 0) return;
       line(c.bold(title));

@@ -1,6 +1,6 @@
 import type { ReportStrings } from '../i18n/report.js';
-import { fmtScore } from './format.js';
 import type { Report } from '../schema/report.js';
+import { fmtScore } from './format.js';
 
 // Roadmap, targets and comparison as finished text: the planning and progress parts of the report view.
 

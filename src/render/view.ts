@@ -1,8 +1,8 @@
 import { type ReportStrings, reportStrings } from '../i18n/report.js';
 import { type Strings, strings } from '../i18n/ui.js';
 import type { Severity } from '../schema/questionnaire.js';
-import { type Band, band, fmtPercent, fmtScore } from './format.js';
 import type { Report } from '../schema/report.js';
+import { type Band, band, fmtPercent, fmtScore } from './format.js';
 import { type AppendixView, answersAppendix } from './view-appendix.js';
 import { type ComparisonView, comparisonView, type RoadmapView, roadmapView, type TargetView, targetsView } from './view-plan.js';
 
@@ -52,6 +52,7 @@ export interface SummaryView {
   nextDescription: string | null;
   cap: string | null;
   coverage: string;
+  coveragePercent: string;
   actionsTitle: string;
   actions: RemedyView[];
   strongest: string | null;
@@ -196,6 +197,7 @@ function summaryView(report: Report, r: ReportStrings, t: Strings, dims: Dimensi
     nextDescription: next?.description ?? null,
     cap: cappedBy.length > 0 && o.score !== null ? r.overallCapped(fmtScore(o.score, ''), capReasons(report, cappedBy)) : null,
     coverage: r.coverageLine(fmtPercent(o.coverage), answered, applicable),
+    coveragePercent: fmtPercent(o.coverage),
     actionsTitle: hasGains ? r.largestGain : r.mostUrgent,
     actions,
     strongest: byScore.length > 1 ? describe(byScore[0]) : null,
