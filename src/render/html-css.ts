@@ -39,7 +39,7 @@ figure{margin:.5rem 0}figcaption{text-align:center;color:#57606a;font-size:.85re
 .strengths li{margin:.25rem 0}
 code{font:.85em ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;background:#f6f8fa;padding:0 .25em;border-radius:3px}
 .answers td:first-child{width:45%}
-footer{margin-top:2.5rem;color:#8c959f;font-size:.8rem}
+footer{margin-top:2.5rem;color:#57606a;font-size:.8rem}
 @media (max-width:40rem){body{font-size:14px;padding:1rem .75rem}${STACKED}}`;
 
 /** The whole style sheet; the print header carries the organisation and the date. */

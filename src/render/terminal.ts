@@ -2,7 +2,7 @@ import type { ChalkInstance } from 'chalk';
 import type { Report } from '../schema/report.js';
 import type { Band } from './format.js';
 import { makeChalk, padEnd, padStart, truncate, width, wrap } from './style.js';
-import { type RemedyView, type ReportView, reportView } from './view.js';
+import { type RemedyView, reportView } from './view.js';
 
 export interface TerminalOptions {
   color: boolean;
@@ -88,7 +88,11 @@ export function renderTerminal(report: Report, opts: TerminalOptions): string {
 
   heading(r.strengths);
   if (v.strengths.length === 0) para(r.noStrengths);
-  for (const x of v.strengths) wrap(x, cols - 4).forEach((l, i) => line(`  ${i === 0 ? c.green('+') : ' '} ${l}`));
+  for (const x of v.strengths) {
+    wrap(x, cols - 4).forEach((l, i) => {
+      line(`  ${i === 0 ? c.green('+') : ' '} ${l}`);
+    });
+  }
 
   heading(r.roadmap);
   if (v.roadmap.phases.length === 0) para(s.score === null ? t.nothingAnswered : t.noRemedies);
@@ -104,7 +108,11 @@ export function renderTerminal(report: Report, opts: TerminalOptions): string {
       para(m.facts.join(' · '), 4, c.dim);
       if (m.rank > top) continue;
       if (m.why) para(m.why, 4);
-      for (const a of m.actions) wrap(a, cols - 6).forEach((l, k) => line(`    ${k === 0 ? c.cyan('→') : ' '} ${l}`));
+      for (const a of m.actions) {
+        wrap(a, cols - 6).forEach((l, k) => {
+          line(`    ${k === 0 ? c.cyan('→') : ' '} ${l}`);
+        });
+      }
     }
   }
   return `${out.join('\n')}\n`;
