@@ -78,7 +78,7 @@ function dimensions(v: ReportView): string {
   return [
     `<section id="dimensions" aria-labelledby="dimensions-h"><h2 id="dimensions-h">${h(r.dimensions(v.dimensions.length))}</h2>`,
     `<figure>${svg}</figure>`,
-    `<table class="dims"><caption class="meta">${h(r.chartTitle)}</caption><thead>${head}</thead><tbody>${rows.join('')}</tbody></table>`,
+    `<table class="dims"><thead>${head}</thead><tbody>${rows.join('')}</tbody></table>`,
     caps.length > 0 ? list(caps, 'caps') : '',
     '</section>',
   ].join('\n');

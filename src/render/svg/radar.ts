@@ -73,7 +73,7 @@ export function radarSvg(o: RadarOptions): string {
       const top = p.y < RADAR.cy - RADAR.r * 0.9;
       const bottom = p.y > RADAR.cy + RADAR.r * 0.5;
       const y = top ? p.y - 12 - 14 * (all.length - 1) : bottom ? p.y + 16 : p.y + 4 - 7 * (all.length - 1);
-      return multiline(all, p.x + dx, y, `text-anchor="${anchor}" font-size="12" fill="#1f2328"`);
+      return multiline(all, p.x + dx, y, `text-anchor="${anchor}" font-size="13" fill="#1f2328"`);
     })
     .join('');
   let band = '';
