@@ -50,8 +50,6 @@ export interface ComparisonView {
   answers: { text: string; before: string; after: string; delta: string }[];
 }
 
-const EFFORT_PHASE = { low: 1, medium: 2, high: 3 } as const;
-
 /** A signed one-decimal change, with a real minus sign. */
 export const fmtDelta = (d: number | null): string =>
   d === null ? '—' : d > 0 ? `+${d.toFixed(1)}` : d < 0 ? `−${(-d).toFixed(1)}` : '0.0';
@@ -59,10 +57,10 @@ export const fmtDelta = (d: number | null): string =>
 const levelTitle = (report: Report, id: string | null | undefined): string =>
   id ? (report.levels?.find((l) => l.id === id)?.title ?? id) : '—';
 
-/** Remedies grouped by phase: the report's roadmap when it has one, else the rule's phase or its effort. */
+/** Remedies grouped by phase: the report's roadmap when it has one, else each remedy's phase (the rule's, or from its effort). */
 export function roadmapView<R>(report: Report, r: ReportStrings, remedies: ReadonlyMap<string, R>): RoadmapView<R> {
   const phaseName = (n: number) => `${r.phase(n)} · ${r.phaseName[n as 1 | 2 | 3] ?? ''}`.replace(/ · $/, '');
-  const derived = (m: Report['remedies'][number]) => m.phase ?? (m.effort ? EFFORT_PHASE[m.effort] : 2);
+  const derived = (m: Report['remedies'][number]) => m.phase;
   const pick = (ids: string[]) => ids.map((id) => remedies.get(id)).filter((x): x is R => x !== undefined);
   if (report.roadmap && report.roadmap.length > 0) {
     const listed = new Set(report.roadmap.flatMap((p) => p.remedies));

@@ -1,0 +1,61 @@
+// The bundled examples rendered in every format and language: no internal id where people read, every remedy shown.
+import { describe, expect, it } from 'vitest';
+import { renderHtml } from '../src/render/html.js';
+import { renderMarkdown } from '../src/render/markdown.js';
+import { width } from '../src/render/style.js';
+import { renderTerminal } from '../src/render/terminal.js';
+import { Report } from '../src/schema/report.js';
+import { runCli } from './helpers/cli.js';
+import { modelFromFile } from './helpers/model.js';
+import { markdownProblems } from './helpers/report.js';
+
+const MODEL = modelFromFile('questionnaires/kam-five-pitfalls.yaml');
+const RULE_IDS = (MODEL.doc.rules ?? []).map((r) => r.id);
+const QUESTION_IDS = MODEL.questions.map((q) => q.question.id);
+const CASES = ['pump-maker-early.zh', 'advanced-automation', 'midsize-components.en'].flatMap((example) =>
+  ['zh-CN', 'en'].map((lang) => ({ example, lang })),
+);
+
+/** An id as a whole token: not part of a longer id. */
+const token = (id: string) => new RegExp(`(?<![\\w-])${id.replace(/[-]/g, '\\-')}(?![\\w-])`);
+
+async function reportOf(example: string, lang: string): Promise<Report> {
+  const r = await runCli(['--lang', lang, 'report', `examples/${example}.yaml`, '-f', 'json']);
+  return Report.parse(JSON.parse(r.stdout));
+}
+
+describe.each(CASES)('$example in $lang', ({ example, lang }) => {
+  it('shows no rule id anywhere, and question ids only in the answers appendix', async () => {
+    const report = await reportOf(example, lang);
+    expect(RULE_IDS.length).toBeGreaterThan(20);
+    const html = renderHtml(report);
+    const md = renderMarkdown(report);
+    const outputs = {
+      terminal: { body: renderTerminal(report, { color: false, top: 1000 }), appendix: '' },
+      markdown: { body: md.slice(0, md.search(/^## (Appendix|附录)/m)), appendix: md.slice(md.search(/^## (Appendix|附录)/m)) },
+      html: { body: html.slice(0, html.indexOf('<section id="appendix"')), appendix: html.slice(html.indexOf('<section id="appendix"')) },
+    };
+    for (const [format, { body, appendix }] of Object.entries(outputs)) {
+      for (const id of RULE_IDS) expect(`${body}${appendix}`, `${format}: ${id}`).not.toMatch(token(id));
+      for (const id of QUESTION_IDS) expect(body, `${format}: ${id}`).not.toMatch(token(id));
+    }
+    // The appendix does name the answered questions, so the answers file can be edited.
+    for (const a of report.answers.filter((x) => x.state === 'answered')) {
+      expect(outputs.markdown.appendix).toContain(`\`${a.id}\``);
+      expect(outputs.html.appendix).toContain(`<code>${a.id}</code>`);
+    }
+  });
+
+  it('terminal: fits 80 columns and lists every remedy under a phase', async () => {
+    const report = await reportOf(example, lang);
+    const out = renderTerminal(report, { color: false, columns: 80 });
+    for (const line of out.split('\n')) expect(width(line), line).toBeLessThanOrEqual(80);
+    const roadmap = out.slice(out.lastIndexOf('■ '));
+    const listed = roadmap.split('\n').filter((l) => /^ {2}\[[^\]]+\] /.test(l)).length;
+    expect(listed).toBe(report.remedies.length);
+  });
+
+  it('markdown: passes markdownlint', async () => {
+    expect(markdownProblems(renderMarkdown(await reportOf(example, lang)))).toEqual([]);
+  });
+});
