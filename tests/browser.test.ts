@@ -13,7 +13,9 @@ import { ROOT, runCli } from './helpers/cli.js';
 const CHROMIUM = process.env.KAMCHECK_CHROMIUM ?? '/usr/bin/chromium';
 const OUT = join(ROOT, 'scratch', 'screenshots');
 const EXAMPLES = ['pump-maker-early.zh', 'advanced-automation', 'midsize-components.en'];
-const CASES = EXAMPLES.flatMap((e) => ['zh-CN', 'en'].map((lang) => ({ example: e, lang, name: `${e.replace(/\.(zh|en)$/, '')}.${lang}` })));
+const CASES = EXAMPLES.flatMap((e) =>
+  ['zh-CN', 'en'].map((lang) => ({ example: e, lang, name: `${e.replace(/\.(zh|en)$/, '')}.${lang}` })),
+);
 
 /** How many pixels of a PNG differ from its first pixel: a blank page has none. */
 function inkedPixels(png: Buffer): number {

@@ -15,15 +15,27 @@ const ANSWERS = { sponsor: false, plans: 3, selection: 'mixed', 'kam-count': 4, 
 /** The small fixture's report with every v1.1 field a planning or progress run adds, as those runs would write them. */
 function planned(locale: string): Report {
   const base = reportFor(SMALL, ANSWERS, locale, { respondent: { name: 'Li Na', organization: 'Acme Pumps' }, date: '2026-11-29' });
-  const gains: Record<string, [number | null, number | null]> = { 'no-sponsor': [3.2, 6.7], 'few-kams': [9.4, 22.5], 'overall-low': [null, null] };
+  const gains: Record<string, [number | null, number | null]> = {
+    'no-sponsor': [3.2, 6.7],
+    'few-kams': [9.4, 22.5],
+    'overall-low': [null, null],
+  };
   const report: Report = {
     ...base,
     // strategy as if the sponsor cap had lowered it from 62.5
     dimensions: base.dimensions.map((d) => (d.id === 'strategy' ? { ...d, score: 40, rawScore: 62.5, cappedBy: ['no-sponsor'] } : d)),
     remedies: base.remedies.map((m) => ({ ...m, gain: gains[m.id]?.[0] ?? null, dimensionGain: gains[m.id]?.[1] ?? null })),
     roadmap: [
-      { phase: 1, remedies: ['no-sponsor'], projected: { overall: 45.1, level: 'developing', dimensions: { strategy: 46.7, people: 57.5 } } },
-      { phase: 2, remedies: ['few-kams', 'overall-low'], projected: { overall: 54.5, level: 'developing', dimensions: { strategy: 46.7, people: 80 } } },
+      {
+        phase: 1,
+        remedies: ['no-sponsor'],
+        projected: { overall: 45.1, level: 'developing', dimensions: { strategy: 46.7, people: 57.5 } },
+      },
+      {
+        phase: 2,
+        remedies: ['few-kams', 'overall-low'],
+        projected: { overall: 54.5, level: 'developing', dimensions: { strategy: 46.7, people: 80 } },
+      },
     ],
     targets: [
       { id: 'overall', target: 50, score: 41.9, gap: 8.1, reachedInPhase: 2 },
@@ -58,7 +70,9 @@ describe.each(['en', 'zh-CN'])('report view with a roadmap, targets and a compar
   });
 
   it('says what the next level needs and names the strongest and weakest dimensions', () => {
-    expect(v.summary.next).toBe(zh ? '下一等级：领先（75 分起），还差 33.1 分。' : 'Next level: Leading, from 75 points — 33.1 points to go.');
+    expect(v.summary.next).toBe(
+      zh ? '下一等级：领先（75 分起），还差 33.1 分。' : 'Next level: Leading, from 75 points — 33.1 points to go.',
+    );
     expect(v.summary.strongest).toBe(zh ? '人员 57.5 (发展)' : 'People 57.5 (Developing)');
     expect(v.summary.weakest).toBe(zh ? '战略 40.0 (起步)' : 'Strategy 40.0 (Starting)');
   });
@@ -73,7 +87,9 @@ describe.each(['en', 'zh-CN'])('report view with a roadmap, targets and a compar
     const phases = v.roadmap.phases;
     expect(v.roadmap.note).toBeNull();
     expect(phases.map((p) => p.remedies.map((m) => m.title))).toEqual(
-      zh ? [['指定高管发起人'], ['配齐大客户经理', '制定成熟度提升计划']] : [['Name an executive sponsor'], ['Staff the key accounts', 'Make a maturity plan']],
+      zh
+        ? [['指定高管发起人'], ['配齐大客户经理', '制定成熟度提升计划']]
+        : [['Name an executive sponsor'], ['Staff the key accounts', 'Make a maturity plan']],
     );
     expect(phases[0]?.projected).toBe(zh ? '完成第 1 阶段后：总分 45.1（发展）' : 'After phase 1: 45.1 overall (Developing)');
     expect(phases[0]?.moves).toEqual([zh ? '战略 40.0 → 46.7' : 'Strategy 40.0 → 46.7']);
@@ -82,23 +98,44 @@ describe.each(['en', 'zh-CN'])('report view with a roadmap, targets and a compar
 
   it('shows each target with its gap and the phase that reaches it', () => {
     expect(v.targets).toEqual([
-      { label: zh ? '总体' : 'Overall', target: '50', score: '41.9', gap: '8.1', reached: zh ? '第 2 阶段后达到' : 'reached after phase 2' },
-      { label: zh ? '人员' : 'People', target: '90', score: '57.5', gap: '32.5', reached: zh ? '路线图内无法达到' : 'not reached by the roadmap' },
+      {
+        label: zh ? '总体' : 'Overall',
+        target: '50',
+        score: '41.9',
+        gap: '8.1',
+        reached: zh ? '第 2 阶段后达到' : 'reached after phase 2',
+      },
+      {
+        label: zh ? '人员' : 'People',
+        target: '90',
+        score: '57.5',
+        gap: '32.5',
+        reached: zh ? '路线图内无法达到' : 'not reached by the roadmap',
+      },
     ]);
   });
 
   it('compares with the baseline in words: level titles, remedy titles, question texts', () => {
     const c = v.comparison;
-    expect(c?.overall).toMatchObject({ beforeText: '30.4', afterText: '41.9', delta: '+11.5', level: zh ? '起步 → 发展' : 'Starting → Developing' });
+    expect(c?.overall).toMatchObject({
+      beforeText: '30.4',
+      afterText: '41.9',
+      delta: '+11.5',
+      level: zh ? '起步 → 发展' : 'Starting → Developing',
+    });
     expect(c?.news).toEqual([zh ? '制定成熟度提升计划' : 'Make a maturity plan']);
     expect(c?.resolved).toBe(zh ? '已解决 1 个问题' : '1 issue resolved');
-    expect(c?.answers).toEqual([{ text: zh ? '客户计划成文并定期评审' : 'Account plans are written and reviewed', before: '2', after: '3', delta: '+25.0' }]);
+    expect(c?.answers).toEqual([
+      { text: zh ? '客户计划成文并定期评审' : 'Account plans are written and reviewed', before: '2', after: '3', delta: '+25.0' },
+    ]);
   });
 
   it('draws the baseline on the radar as a dashed outline under the current one, with a legend', () => {
     const page = renderHtml(report);
     const radar = page.slice(page.indexOf('<svg'), page.indexOf('</svg>'));
-    expect(radar).toMatch(/<polygon points="[^"]+" fill="#6e7781" fill-opacity="0" stroke="#6e7781" stroke-width="2" stroke-dasharray="5 4" data-series="(Before|之前)"/);
+    expect(radar).toMatch(
+      /<polygon points="[^"]+" fill="#6e7781" fill-opacity="0" stroke="#6e7781" stroke-width="2" stroke-dasharray="5 4" data-series="(Before|之前)"/,
+    );
     expect(radar.indexOf('data-series="' + (zh ? '之前' : 'Before'))).toBeLessThan(radar.indexOf('data-series="' + (zh ? '现在' : 'Now')));
     expect(radar).toContain(`>${zh ? '之前' : 'Before'}</text>`);
   });

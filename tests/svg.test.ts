@@ -20,7 +20,13 @@ describe('radar', () => {
   });
 
   it('draws a marker per scored axis, with its value, and leaves out a null one', () => {
-    const svg = radarSvg({ id: 'r', title: 'T', desc: 'D', axes: ['a', 'b', 'c', 'd'], series: [{ name: 'now', values: [80, null, 20, 50] }] });
+    const svg = radarSvg({
+      id: 'r',
+      title: 'T',
+      desc: 'D',
+      axes: ['a', 'b', 'c', 'd'],
+      series: [{ name: 'now', values: [80, null, 20, 50] }],
+    });
     const marks = attrs(svg, /<circle [^>]*class="vertex"[^>]*>/g);
     expect(marks.map((m) => [m['data-axis'], m['data-value'], Number(m.cx), Number(m.cy)])).toEqual([
       ['0', '80', RADAR.cx, RADAR.cy - RADAR.r * 0.8],
@@ -105,7 +111,9 @@ describe('print header and cover fields', () => {
     expect(r.stdout).toContain('<p class="kicker">Acme &lt;/style&gt; &quot;Pumps&quot;</p>');
     expect(r.stdout).toContain('<dt>Prepared by</dt><dd>Hu Jing</dd>');
     expect(r.stdout).toContain('@top-left{content:"Acme \\3c /style> \\"Pumps\\" · The five pitfalls');
-    const json = JSON.parse((await runCli(['report', 'examples/midsize-components.en.yaml', '-f', 'json', '--prepared-by', 'Hu Jing'])).stdout);
+    const json = JSON.parse(
+      (await runCli(['report', 'examples/midsize-components.en.yaml', '-f', 'json', '--prepared-by', 'Hu Jing'])).stdout,
+    );
     expect(json.preparedBy).toBe('Hu Jing');
     expect(json.respondent.organization).toBe('Northgate Precision Components Ltd');
   });

@@ -24,7 +24,6 @@ export interface ReportStrings {
   chartDesc: (parts: string) => string;
   capped: (cap: string, reasons: string) => string;
   rawScore: (raw: string) => string;
-  band: Record<'low' | 'mid' | 'high' | 'none', string>;
   answered: string;
   strengths: string;
   strengthsIntro: string;
@@ -81,7 +80,6 @@ export const REPORT_EN: ReportStrings = {
   chartDesc: (parts) => `Radar chart of the dimension scores on a scale of 0 to 100: ${parts}.`,
   capped: (cap, reasons) => `capped at ${cap}: ${reasons}`,
   rawScore: (raw) => `${raw} before the cap`,
-  band: { low: 'weak', mid: 'developing', high: 'strong', none: 'no score' },
   answered: 'Answered',
   strengths: 'Strengths',
   strengthsIntro: 'The practices that score highest: the base to build on.',
@@ -138,7 +136,6 @@ export const REPORT_ZH: ReportStrings = {
   chartDesc: (parts) => `各维度得分雷达图（0–100 分）：${parts}。`,
   capped: (cap, reasons) => `封顶 ${cap} 分：${reasons}`,
   rawScore: (raw) => `封顶前 ${raw}`,
-  band: { low: '薄弱', mid: '发展中', high: '较强', none: '无得分' },
   answered: '已答',
   strengths: '优势',
   strengthsIntro: '以下是得分最高的做法，是继续提升的基础。',

@@ -72,7 +72,7 @@ function dimensions(v: ReportView): string {
   const head = `<tr><th>${h(t.dimension)}</th>${c ? `<th class="num">${h(r.before)}</th>` : ''}<th class="num">${h(t.score)}</th>${c ? `<th class="num">${h(r.change)}</th>` : ''}<th>${h(t.level)}</th><th class="num">${h(r.answered)}</th></tr>`;
   const rows = v.dimensions.map(
     (d) =>
-      `<tr data-dimension="${h(d.id)}"><td>${h(d.title)}</td>${c ? `<td class="num">${h(before(d.id)?.beforeText ?? '—')}</td>` : ''}<td class="num"><span class="dot b-${d.band}" aria-hidden="true"></span>${h(d.scoreText)}</td>${c ? `<td class="num">${h(before(d.id)?.delta ?? '—')}</td>` : ''}<td>${h(d.level)} <span class="meta">(${h(d.bandWord)})</span></td><td class="num">${h(d.answered)}</td></tr>`,
+      `<tr data-dimension="${h(d.id)}"><td>${h(d.title)}</td>${c ? `<td class="num">${h(before(d.id)?.beforeText ?? '—')}</td>` : ''}<td class="num"><span class="dot b-${d.band}" aria-hidden="true"></span>${h(d.scoreText)}</td>${c ? `<td class="num">${h(before(d.id)?.delta ?? '—')}</td>` : ''}<td>${h(d.level)}</td><td class="num">${h(d.answered)}</td></tr>`,
   );
   const caps = v.dimensions.filter((d) => d.cap).map((d) => `${d.title}: ${d.cap}`);
   return [

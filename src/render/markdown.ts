@@ -82,7 +82,7 @@ function dimensions(v: ReportView, push: (...l: string[]) => void) {
   for (const d of v.dimensions) {
     const b = before(d.id);
     push(
-      `| ${MARK[d.band]} ${md(d.title)} |${c ? ` ${b?.beforeText ?? '—'} |` : ''} ${d.scoreText} |${c ? ` ${b?.delta ?? '—'} |` : ''} ${md(d.level)} (${md(d.bandWord)}) | ${d.answered} |`,
+      `| ${MARK[d.band]} ${md(d.title)} |${c ? ` ${b?.beforeText ?? '—'} |` : ''} ${d.scoreText} |${c ? ` ${b?.delta ?? '—'} |` : ''} ${md(d.level)} | ${d.answered} |`,
     );
   }
   push('');

@@ -33,7 +33,6 @@ export interface DimensionView {
   score: number | null;
   scoreText: string;
   band: Band;
-  bandWord: string;
   level: string;
   coverage: string;
   answered: string;
@@ -142,7 +141,6 @@ export function reportView(report: Report): ReportView {
       score: d.score,
       scoreText: fmtScore(d.score, r.none),
       band: b,
-      bandWord: r.band[b],
       level: d.level?.title ?? r.none,
       coverage: fmtPercent(d.coverage),
       answered: `${d.answered}/${d.applicable}`,

@@ -83,8 +83,11 @@ export function radarSvg(o: RadarOptions): string {
     // The ring between the highs and the lows, filled with the even-odd rule.
     band = `<path d="M${pointsOf(high).replace(/ /g, 'L')}ZM${pointsOf(low).replace(/ /g, 'L')}Z" fill="${PALETTE[0]}" fill-opacity="0.15" fill-rule="evenodd" stroke="none" data-band="${h(o.band.name)}"/>`;
   }
+  // Muted series (baselines) are grey and dashed; the others take the palette, dashes and marker shapes in turn.
+  const styleIndex = o.series.map((s, i) => (s.muted ? 0 : o.series.slice(0, i).filter((x) => !x.muted).length));
   const series = o.series
-    .map((s, k) => {
+    .map((s, i) => {
+      const k = styleIndex[i] as number;
       const color = s.muted ? '#6e7781' : (PALETTE[k % PALETTE.length] as string);
       const dash = s.muted ? '5 4' : (DASHES[k % DASHES.length] as string);
       const poly = `<polygon points="${pointsOf(s.values)}" fill="${color}" fill-opacity="${s.muted ? 0 : 0.12}" stroke="${color}" stroke-width="2"${dash ? ` stroke-dasharray="${dash}"` : ''} data-series="${h(s.name)}"/>`;
@@ -103,7 +106,7 @@ export function radarSvg(o: RadarOptions): string {
   let height = RADAR.height;
   if (showLegend) {
     const items = [
-      ...o.series.map((s, k) => ({ name: s.name, k, muted: s.muted === true, band: false })),
+      ...o.series.map((s, i) => ({ name: s.name, k: styleIndex[i] as number, muted: s.muted === true, band: false })),
       ...(o.band ? [{ name: o.band.name, k: 0, muted: false, band: true }] : []),
     ];
     legend = items
