@@ -37,7 +37,7 @@ figure{margin:.5rem 0}figcaption{text-align:center;color:#57606a;font-size:.85em
 .remedy p,.remedy ul{margin:.3rem 0}.remedy ul{padding-left:1.2rem}
 .projected{font-weight:600;margin:.2rem 0}
 .strengths li{margin:.25rem 0}
-code{font:.85em ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;background:#f6f8fa;padding:0 .25em;border-radius:3px}
+code{font:.85em ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;background:#f6f8fa;padding:0 .25em;border-radius:3px;white-space:nowrap;overflow-wrap:normal}
 .answers td:first-child{width:45%}
 footer{margin-top:2.5rem;color:#57606a;font-size:.8em}
 @media (max-width:40rem){body{font-size:14px;padding:1rem .75rem}${STACKED}}`;

@@ -75,7 +75,11 @@ export function renderTerminal(report: Report, opts: TerminalOptions): string {
     const group = (title: string, items: string[]) => {
       if (items.length === 0) return;
       line(c.bold(title));
-      for (const i of items) para(`• ${i}`, 2);
+      for (const i of items) {
+        wrap(i, cols - 4).forEach((l, k) => {
+          line(`  ${k === 0 ? '•' : ' '} ${l}`);
+        });
+      }
     };
     group(r.newRemedies, k.news);
     group(r.persistingRemedies, k.persisting);
