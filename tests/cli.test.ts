@@ -21,7 +21,7 @@ describe('report', () => {
     const r = await runCli(['report', MID]);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
-    expect(r.stdout).toMatch(/Overall: 51\.7 \/ 100 {3}Level: /);
+    expect(r.stdout).toMatch(/Overall: 56\.6 \/ 100 {3}Level: /);
     expect(r.stdout).not.toMatch(ESC);
   });
 
@@ -50,17 +50,17 @@ describe('report', () => {
       kamcheck: 1,
       kind: 'report',
       locale: 'zh-CN',
-      questionnaire: { id: 'kam-five-pitfalls', version: '1.0.0' },
+      questionnaire: { id: 'kam-five-pitfalls', version: '2.0.0' },
     });
-    expect(report.overall).toMatchObject({ score: 16.9, level: { id: 'exploratory' } });
+    expect(report.overall).toMatchObject({ score: 15.2, level: { id: 'exploratory' } });
     expect(report.dimensions.map((d: { id: string }) => d.id)).toEqual(['strategy', 'organization', 'people', 'systems', 'relationship']);
-    expect(report.remedies[0]).toMatchObject({ id: 'no-exec-sponsor', severity: 'critical' });
+    expect(report.remedies[0]).toMatchObject({ id: 'authority-by-rank', severity: 'high' });
   });
 
   it('reads answers from stdin with -', async () => {
     const r = await runCli(['report', '-', '-f', 'json'], { stdin: readFileSync(MID, 'utf8') });
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout).overall.score).toBe(51.7);
+    expect(JSON.parse(r.stdout).overall.score).toBe(56.6);
   });
 
   it('reports several answers files as a JSON array', async () => {
@@ -104,20 +104,20 @@ describe('gates', () => {
   it('--fail-under writes the whole report, then exits 1 and says why', async () => {
     const r = await runCli(['report', EARLY, '-f', 'json', '--fail-under', '50']);
     expect(r.code).toBe(1);
-    expect(JSON.parse(r.stdout).overall.score).toBe(16.9);
+    expect(JSON.parse(r.stdout).overall.score).toBe(15.2);
     // the gate speaks the report's language: this answers file is in Chinese
-    expect(r.stderr).toBe('kamcheck: 门槛未通过：总分 16.9 低于 50（--fail-under）\n');
+    expect(r.stderr).toBe('kamcheck: 门槛未通过：总分 15.2 低于 50（--fail-under）\n');
   });
 
   it('--fail-under passes at or above the threshold', async () => {
-    expect((await runCli(['report', MID, '--fail-under', '51.7'])).code).toBe(0);
-    expect((await runCli(['report', MID, '--fail-under', '51.8'])).code).toBe(1);
+    expect((await runCli(['report', MID, '--fail-under', '56.6'])).code).toBe(0);
+    expect((await runCli(['report', MID, '--fail-under', '56.7'])).code).toBe(1);
   });
 
   it('--min-coverage compares the overall coverage', async () => {
     const r = await runCli(['report', EARLY, '--min-coverage', '0.99', '--lang', 'en']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe('kamcheck: gate failed: coverage 0.951 is under 0.99 (--min-coverage)\n');
+    expect(r.stderr).toBe('kamcheck: gate failed: coverage 0.963 is under 0.99 (--min-coverage)\n');
     expect((await runCli(['report', EARLY, '--min-coverage', '0.95'])).code).toBe(0);
   });
 
@@ -205,7 +205,7 @@ describe('init', () => {
     expect(text.split('\n')[0]).toMatch(/^# yaml-language-server: \$schema=file:\/\/.*\/schemas\/answers\.schema\.json$/);
     expect(existsSync(new URL(text.split('$schema=')[1]?.split('\n')[0] as string))).toBe(true);
     const data = parse(text);
-    expect(data).toMatchObject({ kamcheck: 1, questionnaire: 'kam-five-pitfalls@1.0.0', locale: lang });
+    expect(data).toMatchObject({ kamcheck: 1, questionnaire: 'kam-five-pitfalls@2.0.0', locale: lang });
     const ids = parse(readFileSync('questionnaires/kam-five-pitfalls.yaml', 'utf8')).dimensions.flatMap(
       (d: { questions: { id: string }[] }) => d.questions.map((q) => q.id),
     );
@@ -295,7 +295,7 @@ describe('edges a demanding user finds', () => {
   it('gives every `-` the same standard input', async () => {
     const r = await runCli(['report', '-', '-', '-f', 'json'], { stdin: readFileSync(MID, 'utf8') });
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout).map((x: { overall: { score: number } }) => x.overall.score)).toEqual([51.7, 51.7]);
+    expect(JSON.parse(r.stdout).map((x: { overall: { score: number } }) => x.overall.score)).toEqual([56.6, 56.6]);
   });
 
   it('makes one HTML page from one answers file only', async () => {
@@ -395,7 +395,7 @@ describe('as a real process', () => {
   it('reports with exit 0, gates with exit 1', () => {
     const ok = kamcheck(['report', MID, '-f', 'json']);
     expect(ok.status).toBe(0);
-    expect(JSON.parse(ok.stdout).overall.score).toBe(51.7);
+    expect(JSON.parse(ok.stdout).overall.score).toBe(56.6);
     const gate = kamcheck(['report', MID, '-f', 'markdown', '--fail-under', '90']);
     expect(gate.status).toBe(1);
     expect(gate.stdout).toContain('| 🟡');
