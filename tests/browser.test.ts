@@ -12,7 +12,7 @@ import { ROOT, runCli } from './helpers/cli.js';
 
 const CHROMIUM = process.env.KAMCHECK_CHROMIUM ?? '/usr/bin/chromium';
 const OUT = join(ROOT, 'scratch', 'screenshots');
-const EXAMPLES = ['pump-maker-early.zh', 'advanced-automation', 'midsize-components.en'];
+const EXAMPLES = ['pump-maker-early.zh', 'advanced-automation', 'midsize-components.en', 'midsize-components.customer.en'];
 const CASES = EXAMPLES.flatMap((e) =>
   ['zh-CN', 'en'].map((lang) => ({ example: e, lang, name: `${e.replace(/\.(zh|en)$/, '')}.${lang}` })),
 );
