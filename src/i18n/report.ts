@@ -35,6 +35,7 @@ export interface ReportStrings {
   afterPhase: (n: number, score: string, level: string) => string;
   severityWord: Record<Severity, string>;
   effort: (level: string) => string;
+  printBrief: (n: number) => string;
   targets: string;
   target: string;
   gap: string;
@@ -91,6 +92,7 @@ export const REPORT_EN: ReportStrings = {
   afterPhase: (n, s, l) => `After phase ${n}: ${s} overall (${l})`,
   severityWord: { critical: 'Critical', high: 'High', medium: 'Medium', low: 'Low' },
   effort: (l) => `${l} effort`,
+  printBrief: (n) => `On paper, the ${n} remedies of highest priority show their actions; the on-screen report shows every remedy in full.`,
   targets: 'Targets',
   target: 'Target',
   gap: 'Gap',
@@ -147,6 +149,7 @@ export const REPORT_ZH: ReportStrings = {
   afterPhase: (n, s, l) => `完成第 ${n} 阶段后：总分 ${s}（${l}）`,
   severityWord: { critical: '严重', high: '高', medium: '中', low: '低' },
   effort: (l) => `投入${l}`,
+  printBrief: (n) => `打印版只列出优先级最高的 ${n} 条建议的行动；屏幕版列出全部建议的完整内容。`,
   targets: '目标',
   target: '目标',
   gap: '差距',

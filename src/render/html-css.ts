@@ -39,6 +39,7 @@ figure{margin:.5rem 0}figcaption{text-align:center;color:#57606a;font-size:.85em
 .strengths li{margin:.25rem 0}
 code{font:.85em ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;background:#f6f8fa;padding:0 .25em;border-radius:3px;white-space:nowrap;overflow-wrap:normal}
 .answers td:first-child{width:45%}
+@media screen{.print-only{display:none}}
 footer{margin-top:2.5rem;color:#57606a;font-size:.8em}
 @media (max-width:40rem){body{font-size:14px;padding:1rem .75rem}${STACKED}}`;
 
@@ -48,7 +49,7 @@ export function pageCss(header: string, date: string): string {
 @media print{body{font-size:9pt;line-height:1.4;max-width:none;margin:0;padding:0;-webkit-print-color-adjust:exact;print-color-adjust:exact}
 h1{font-size:16pt}h2{font-size:13pt;margin:1rem 0 .5rem;break-after:avoid}h4{break-after:avoid}
 h2{break-before:auto}.remedy,.card,figure,tr,.pair,.next{break-inside:avoid}.chart{max-width:10cm}
-.phase::after{content:"";display:block;clear:both}.phase .remedy{float:left;width:calc(50% - 2.5mm)}.phase .remedy:nth-child(even){margin-left:5mm}.phase .remedy:nth-child(odd){clear:left}#appendix .group{columns:2;column-gap:6mm}.phase .remedy{font-size:8pt;line-height:1.35}.remedy .why,.answers tr.bare{display:none}#appendix .group h3{column-span:all}
+.phase::after{content:"";display:block;clear:both}.phase .remedy{float:left;width:calc(50% - 2.5mm)}.phase .remedy:nth-child(even){margin-left:5mm}.phase .remedy:nth-child(odd){clear:left}#appendix .group{columns:2;column-gap:6mm}.phase .remedy{font-size:8pt;line-height:1.35}.remedy .why,.remedy.brief ul,.answers tr.bare{display:none}#appendix .group h3{column-span:all}
 .remedy{padding:.2rem .5rem;margin:0 0 .3rem}.remedy p,.remedy ul{margin:.1rem 0}.remedy ul{padding:0}.remedy li{display:inline}.remedy li::before{content:"▸ ";color:#0b5cad}.remedy li+li::before{content:" ▸ "}
 ${STACKED}.answers{font-size:7.5pt;margin:0}.answers tr{break-inside:avoid;padding:.15rem 0}
 .card{padding:.6rem .9rem}.score .big{font-size:2.2em}footer{display:none}}`;

@@ -8,6 +8,9 @@ import { type RemedyView, type ReportView, reportView } from './view.js';
 
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 
+/** On paper, the remedies of highest priority keep their actions; the rest are listed by title, to keep a printout short. */
+const PRINT_DETAIL = 20;
+
 const list = (items: string[], cls = '') => `<ul${cls ? ` class="${cls}"` : ''}>${items.map((i) => `<li>${h(i)}</li>`).join('')}</ul>`;
 const sev = (m: RemedyView) => `<span class="sev s-${m.severity}">${h(m.severityWord)}</span>`;
 
@@ -114,6 +117,8 @@ function roadmap(v: ReportView): string {
   const out = [`<section id="roadmap" aria-labelledby="roadmap-h"><h2 id="roadmap-h">${h(r.roadmap)}</h2>`];
   if (v.roadmap.phases.length === 0) out.push(`<p>${h(v.summary.score === null ? v.t.nothingAnswered : v.t.noRemedies)}</p>`);
   if (v.roadmap.note) out.push(`<p class="meta">${h(v.roadmap.note)}</p>`);
+  const count = v.roadmap.phases.reduce((n, p) => n + p.remedies.length, 0);
+  if (count > PRINT_DETAIL) out.push(`<p class="meta print-only">${h(r.printBrief(PRINT_DETAIL))}</p>`);
   for (const p of v.roadmap.phases) {
     out.push(`<h3>${h(p.title)}</h3>`);
     if (p.projected) out.push(`<p class="projected">${h(p.projected)}</p>`);
@@ -121,7 +126,7 @@ function roadmap(v: ReportView): string {
     out.push('<div class="phase">');
     for (const m of p.remedies) {
       out.push(
-        `<article class="remedy s-${m.severity}"><h4>${sev(m)} ${h(m.title)}</h4><p class="meta">${h(m.facts.join(' · '))}</p>${m.why ? `<p class="why">${h(m.why)}</p>` : ''}${list(m.actions)}</article>`,
+        `<article class="remedy s-${m.severity}${m.rank > PRINT_DETAIL ? ' brief' : ''}"><h4>${sev(m)} ${h(m.title)}</h4><p class="meta">${h(m.facts.join(' · '))}</p>${m.why ? `<p class="why">${h(m.why)}</p>` : ''}${list(m.actions)}</article>`,
       );
     }
     out.push('</div>');
