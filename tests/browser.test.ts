@@ -110,7 +110,9 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('HTML report in Chromi
     await page.goto(`file://${html.get(name)}`);
     const dom = await page.evaluate(() => ({
       // A dimension without a score (e.g. none of its questions is asked of the customer) has no vertex.
-      scores: [...document.querySelectorAll('table.dims tbody tr')].map((tr) => Number.parseFloat(tr.querySelectorAll('td')[1]?.textContent ?? '')),
+      scores: [...document.querySelectorAll('table.dims tbody tr')].map((tr) =>
+        Number.parseFloat(tr.querySelectorAll('td')[1]?.textContent ?? ''),
+      ),
       vertices: [...document.querySelectorAll('#radar circle.vertex')].map((c) => ({
         axis: Number(c.getAttribute('data-axis')),
         cx: Number(c.getAttribute('cx')),

@@ -27,6 +27,7 @@ export interface ReportStrings {
   answered: string;
   strengths: string;
   strengthsIntro: string;
+  closestIntro: string;
   noStrengths: string;
   roadmap: string;
   roadmapByEffort: string;
@@ -84,7 +85,8 @@ export const REPORT_EN: ReportStrings = {
   answered: 'Answered',
   strengths: 'Strengths',
   strengthsIntro: 'The practices that score highest: the base to build on.',
-  noStrengths: 'No practice scores half or more yet.',
+  closestIntro: 'No practice scores half marks yet; these come closest and are the place to start.',
+  noStrengths: 'No practice scores anything yet.',
   roadmap: 'Roadmap',
   roadmapByEffort: 'Phases follow the effort each remedy takes, unless the questionnaire sets one: low effort first, high effort last.',
   phase: (n) => `Phase ${n}`,
@@ -141,7 +143,8 @@ export const REPORT_ZH: ReportStrings = {
   answered: '已答',
   strengths: '优势',
   strengthsIntro: '以下是得分最高的做法，是继续提升的基础。',
-  noStrengths: '目前还没有得分过半的做法。',
+  closestIntro: '目前还没有得分过半的做法；以下几项最接近，可以从这里起步。',
+  noStrengths: '目前还没有任何做法得分。',
   roadmap: '改进路线图',
   roadmapByEffort: '阶段按各项建议所需投入划分（问卷另有规定的除外）：投入小的先做，投入大的后做。',
   phase: (n) => `第${['一', '二', '三'][n - 1] ?? n}阶段`,

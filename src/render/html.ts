@@ -180,7 +180,7 @@ export function renderHtml(report: Report): string {
 ${summary(v)}
 ${dimensions(v)}
 ${comparison(v)}
-<section id="strengths" aria-labelledby="strengths-h"><h2 id="strengths-h">${h(v.r.strengths)}</h2><p class="meta">${h(v.r.strengthsIntro)}</p>${strengths}</section>
+<section id="strengths" aria-labelledby="strengths-h"><h2 id="strengths-h">${h(v.r.strengths)}</h2><p class="meta">${h(v.strengthsIntro)}</p>${strengths}</section>
 ${roadmap(v)}
 ${appendix(v)}
 </main>

@@ -48,7 +48,7 @@ export function renderMarkdown(report: Report): string {
   dimensions(v, push);
   comparison(v, push);
 
-  push(`## ${r.strengths}`, '', md(r.strengthsIntro), '');
+  push(`## ${r.strengths}`, '', md(v.strengthsIntro), '');
   push(...(v.strengths.length > 0 ? v.strengths.map((x) => `- ${md(x)}`) : [md(r.noStrengths)]), '');
 
   push(`## ${r.roadmap}`, '');

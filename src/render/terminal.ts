@@ -91,7 +91,7 @@ export function renderTerminal(report: Report, opts: TerminalOptions): string {
   }
 
   heading(r.strengths);
-  if (v.strengths.length === 0) para(r.noStrengths);
+  para(v.strengths.length === 0 ? r.noStrengths : v.strengthsIntro, 0, c.dim);
   for (const x of v.strengths) {
     wrap(x, cols - 4).forEach((l, i) => {
       line(`  ${i === 0 ? c.green('+') : ' '} ${l}`);

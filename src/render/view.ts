@@ -72,6 +72,8 @@ export interface ReportView {
   targets: TargetView[];
   dimensions: DimensionView[];
   strengths: string[];
+  /** What the strengths list is: real strengths, or the answers that come closest when none scores half marks. */
+  strengthsIntro: string;
   comparison: ComparisonView | null;
   roadmap: RemedyRoadmap;
   appendix: AppendixView;
@@ -159,11 +161,16 @@ export function reportView(report: Report): ReportView {
     summary: summaryView(report, r, t, dimensions, [...remedies.values()]),
     targets: targetsView(report, r),
     dimensions,
-    strengths: strengths(report, zh),
+    ...strengthsOf(report, r, zh),
     comparison: comparisonView(report, r, remedies),
     roadmap: roadmapView(report, r, remedies),
     appendix: answersAppendix(report, t, r),
   };
+}
+
+function strengthsOf(report: Report, r: ReportStrings, zh: boolean) {
+  const s = strengths(report, zh);
+  return { strengths: s.items, strengthsIntro: s.intro === 'strengths' ? r.strengthsIntro : r.closestIntro };
 }
 
 function summaryView(report: Report, r: ReportStrings, t: Strings, dims: DimensionView[], remedies: RemedyView[]): SummaryView {
@@ -204,12 +211,18 @@ function summaryView(report: Report, r: ReportStrings, t: Strings, dims: Dimensi
   };
 }
 
-/** The best-scoring answers (half marks or more), best first: what the company already does well. */
-function strengths(report: Report, zh: boolean): string[] {
+/** The best-scoring answers (half marks or more), best first: what the company already does well; else the closest to it. */
+function strengths(report: Report, zh: boolean): { intro: 'strengths' | 'closest'; items: string[] } {
   const title = (id: string) => report.dimensions.find((d) => d.id === id)?.title ?? '';
-  return report.answers
-    .filter((a) => a.state === 'answered' && a.weight > 0 && a.score !== null && a.score >= 0.5)
-    .sort((a, b) => (b.score as number) - (a.score as number) || b.weight - a.weight)
-    .slice(0, 6)
-    .map((a) => `${title(a.dimension)}${zh ? '：' : ': '}${a.text.replace(/[?？]$/u, '')}${zh ? ' —— ' : ' — '}${a.label ?? ''}`);
+  const ranked = report.answers
+    .filter((a) => a.state === 'answered' && a.weight > 0 && a.score !== null && a.score > 0)
+    .sort((a, b) => (b.score as number) - (a.score as number) || b.weight - a.weight);
+  const strong = ranked.filter((a) => (a.score as number) >= 0.5);
+  const picked = strong.length > 0 ? strong.slice(0, 6) : ranked.slice(0, 3);
+  return {
+    intro: strong.length > 0 ? 'strengths' : 'closest',
+    items: picked.map(
+      (a) => `${title(a.dimension)}${zh ? '：' : ': '}${a.text.replace(/[?？]$/u, '')}${zh ? ' —— ' : ' — '}${a.label ?? ''}`,
+    ),
+  };
 }
