@@ -4,7 +4,7 @@ import { renderHtml } from '../src/render/html.js';
 import { renderMarkdown } from '../src/render/markdown.js';
 import { width } from '../src/render/style.js';
 import { renderTerminal } from '../src/render/terminal.js';
-import { reportView } from '../src/render/view.js';
+import { reportView, splitMoveUp } from '../src/render/view.js';
 import { Report } from '../src/schema/report.js';
 import { modelFromFile } from './helpers/model.js';
 import { markdownProblems, reportFor } from './helpers/report.js';
@@ -189,5 +189,35 @@ describe('phases without a roadmap', () => {
     expect(v.roadmap.phases).toEqual([]);
     expect(v.summary.next).toBeNull();
     expect(renderTerminal(reportFor(SMALL, {}, 'en'), { color: false })).toContain('Nothing is answered yet');
+  });
+});
+
+describe('summary texts from the questionnaire', () => {
+  it('splits a level description at what moving up takes, in either language', () => {
+    expect(splitMoveUp('Plans exist. To move up — write them with the customer.')).toEqual({
+      text: 'Plans exist.',
+      moveUp: 'write them with the customer.',
+    });
+    expect(splitMoveUp('有计划。要进入下一阶段：与客户共同制定计划。')).toEqual({ text: '有计划。', moveUp: '与客户共同制定计划。' });
+    expect(splitMoveUp('Nothing more to say.')).toEqual({ text: 'Nothing more to say.', moveUp: null });
+  });
+
+  it("says what the next level takes from the current level's description, else what the next level looks like", () => {
+    const base = reportFor(SMALL, ANSWERS, 'en');
+    const levels = (d: string) => base.levels?.map((l) => ({ ...l, description: `${l.title} looks so.${d}` }));
+    expect(reportView({ ...base, levels: levels(' To move up — do more.') }).summary).toMatchObject({
+      levelDescription: 'Developing looks so.',
+      nextDetail: 'What it takes: do more.',
+    });
+    expect(reportView({ ...base, levels: levels('') }).summary.nextDetail).toBe('At that level: Leading looks so.');
+  });
+
+  it('lists the answers that come closest when nothing scores half marks, and says so', () => {
+    const v = reportView(reportFor(SMALL, { sponsor: false, plans: 2, selection: 'size', 'kam-count': 1, training: [] }, 'en'));
+    expect(v.strengthsIntro).toBe('No practice scores half marks yet; these come closest and are the place to start.');
+    expect(v.strengths).toEqual([
+      'Strategy: Account plans are written and reviewed — Partly',
+      'People: How many dedicated key account managers — 1',
+    ]);
   });
 });

@@ -12,6 +12,7 @@ export interface ReportStrings {
   nextLevel: (title: string, min: number, points: string) => string;
   topLevel: string;
   atThatLevel: (description: string) => string;
+  whatItTakes: (needs: string) => string;
   largestGain: string;
   mostUrgent: string;
   gain: (points: string) => string;
@@ -70,6 +71,7 @@ export const REPORT_EN: ReportStrings = {
   nextLevel: (title, min, points) => `Next level: ${title}, from ${min} points — ${points} points to go.`,
   topLevel: 'This is the highest level: the task is to keep it.',
   atThatLevel: (d) => `At that level: ${d}`,
+  whatItTakes: (n) => `What it takes: ${n}`,
   largestGain: 'The three actions with the largest gain',
   mostUrgent: 'The three most urgent actions',
   gain: (p) => `+${p} points overall`,
@@ -128,6 +130,7 @@ export const REPORT_ZH: ReportStrings = {
   nextLevel: (title, min, points) => `下一等级：${title}（${min} 分起），还差 ${points} 分。`,
   topLevel: '已处于最高等级，关键是保持。',
   atThatLevel: (d) => `该等级的特征：${d}`,
+  whatItTakes: (n) => `需要做到：${n}`,
   largestGain: '提升最大的三项行动',
   mostUrgent: '最紧迫的三项行动',
   gain: (p) => `总分 +${p}`,

@@ -25,9 +25,7 @@ function summary(v: ReportView): string {
     '</div></div>',
   ];
   if (s.next) {
-    out.push(
-      `<div class="next"><p><strong>${h(s.next)}</strong></p>${s.nextDescription ? `<p>${h(r.atThatLevel(s.nextDescription))}</p>` : ''}</div>`,
-    );
+    out.push(`<div class="next"><p><strong>${h(s.next)}</strong></p>${s.nextDetail ? `<p>${h(s.nextDetail)}</p>` : ''}</div>`);
   }
   if (s.cap) out.push(`<p class="caps">${h(s.cap)}</p>`);
   if (s.actions.length > 0) {

@@ -26,7 +26,7 @@ export function renderMarkdown(report: Report): string {
   );
   if (s.levelDescription) push(md(s.levelDescription), '');
   if (s.next) push(`> ${md(s.next)}`);
-  if (s.nextDescription) push('>', `> ${md(r.atThatLevel(s.nextDescription))}`);
+  if (s.nextDetail) push('>', `> ${md(s.nextDetail)}`);
   if (s.next) push('');
   if (s.cap) push(`↓ ${md(s.cap)}`, '');
   if (s.actions.length > 0) {

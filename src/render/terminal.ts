@@ -44,7 +44,7 @@ export function renderTerminal(report: Report, opts: TerminalOptions): string {
   );
   if (s.levelDescription) para(s.levelDescription, 2, c.dim);
   if (s.next) para(s.next);
-  if (s.nextDescription) para(r.atThatLevel(s.nextDescription), 2, c.dim);
+  if (s.nextDetail) para(s.nextDetail, 2);
   if (s.cap) para(s.cap, 0, c.red);
   if (s.actions.length > 0) {
     line();

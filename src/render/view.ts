@@ -48,7 +48,8 @@ export interface SummaryView {
   levelDescription: string | null;
   /** The next level and the points it takes, or that this is the top level. */
   next: string | null;
-  nextDescription: string | null;
+  /** What the next level takes (from the level's "to move up" sentence), else what that level looks like. */
+  nextDetail: string | null;
   cap: string | null;
   coverage: string;
   coveragePercent: string;
@@ -173,11 +174,23 @@ function strengthsOf(report: Report, r: ReportStrings, zh: boolean) {
   return { strengths: s.items, strengthsIntro: s.intro === 'strengths' ? r.strengthsIntro : r.closestIntro };
 }
 
+// A level's description may end with what it takes to move up ("To move up — …", "要进入下一阶段：…").
+const MOVE_UP = /\s*(?:To move up\s*[—:-]\s*|要进入下一阶段[：:]\s*)/u;
+
+/** A level description split into what the level looks like and what moving up takes. */
+export function splitMoveUp(description: string | null): { text: string | null; moveUp: string | null } {
+  if (!description) return { text: null, moveUp: null };
+  const m = MOVE_UP.exec(description);
+  if (!m) return { text: description, moveUp: null };
+  return { text: description.slice(0, m.index).trim() || null, moveUp: description.slice(m.index + m[0].length).trim() || null };
+}
+
 function summaryView(report: Report, r: ReportStrings, t: Strings, dims: DimensionView[], remedies: RemedyView[]): SummaryView {
   const o = report.overall;
   const levels = [...(report.levels ?? [])].sort((a, b) => a.min - b.min);
   const current = levels.find((l) => l.id === o.level?.id);
   const next = o.score === null ? undefined : levels.find((l) => l.min > (o.score as number));
+  const here = splitMoveUp(current?.description ?? null);
   const hasGains = remedies.some((m) => m.gain !== null && m.gain > 0);
   const actions = hasGains
     ? remedies
@@ -197,9 +210,13 @@ function summaryView(report: Report, r: ReportStrings, t: Strings, dims: Dimensi
     scoreText: fmtScore(o.score, t.noScore),
     band: band(o.score),
     level: o.level?.title ?? null,
-    levelDescription: current?.description ?? null,
+    levelDescription: here.text,
     next: o.score === null || !current ? null : next ? r.nextLevel(next.title, next.min, (next.min - o.score).toFixed(1)) : r.topLevel,
-    nextDescription: next?.description ?? null,
+    nextDetail: !next
+      ? null
+      : here.moveUp
+        ? r.whatItTakes(here.moveUp)
+        : splitMoveUp(next.description).text && r.atThatLevel(splitMoveUp(next.description).text as string),
     cap: cappedBy.length > 0 && o.score !== null ? r.overallCapped(fmtScore(o.score, ''), capReasons(report, cappedBy)) : null,
     coverage: r.coverageLine(fmtPercent(o.coverage), answered, applicable),
     coveragePercent: fmtPercent(o.coverage),
