@@ -64,7 +64,7 @@ describe.each(['en', 'zh-CN'])('report view with a roadmap, targets and a compar
   const zh = locale === 'zh-CN';
 
   it('orders the summary actions by gain and says so', () => {
-    expect(v.summary.actionsTitle).toBe(zh ? '提升最大的三项行动' : 'The three actions with the largest gain');
+    expect(v.summary.actionsTitle).toBe(zh ? '提升最大的两项行动' : 'The two actions with the largest gain');
     expect(v.summary.actions.map((m) => m.gain)).toEqual([9.4, 3.2]);
     expect(v.summary.actions[0]?.facts).toContain(zh ? '总分 +9.4' : '+9.4 points overall');
   });

@@ -13,8 +13,8 @@ export interface ReportStrings {
   topLevel: string;
   atThatLevel: (description: string) => string;
   whatItTakes: (needs: string) => string;
-  largestGain: string;
-  mostUrgent: string;
+  largestGain: (n: number) => string;
+  mostUrgent: (n: number) => string;
   gain: (points: string) => string;
   strongest: string;
   weakest: string;
@@ -72,8 +72,8 @@ export const REPORT_EN: ReportStrings = {
   topLevel: 'This is the highest level: the task is to keep it.',
   atThatLevel: (d) => `At that level: ${d}`,
   whatItTakes: (n) => `What it takes: ${n}`,
-  largestGain: 'The three actions with the largest gain',
-  mostUrgent: 'The three most urgent actions',
+  largestGain: (n) => (n === 1 ? 'The action with the largest gain' : `The ${n === 2 ? 'two' : 'three'} actions with the largest gain`),
+  mostUrgent: (n) => (n === 1 ? 'The most urgent action' : `The ${n === 2 ? 'two' : 'three'} most urgent actions`),
   gain: (p) => `+${p} points overall`,
   strongest: 'Strongest dimension',
   weakest: 'Weakest dimension',
@@ -131,8 +131,8 @@ export const REPORT_ZH: ReportStrings = {
   topLevel: '已处于最高等级，关键是保持。',
   atThatLevel: (d) => `该等级的特征：${d}`,
   whatItTakes: (n) => `需要做到：${n}`,
-  largestGain: '提升最大的三项行动',
-  mostUrgent: '最紧迫的三项行动',
+  largestGain: (n) => `提升最大的${['一', '两', '三'][n - 1] ?? n}项行动`,
+  mostUrgent: (n) => `最紧迫的${['一', '两', '三'][n - 1] ?? n}项行动`,
   gain: (p) => `总分 +${p}`,
   strongest: '最强维度',
   weakest: '最弱维度',

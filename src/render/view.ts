@@ -220,7 +220,7 @@ function summaryView(report: Report, r: ReportStrings, t: Strings, dims: Dimensi
     cap: cappedBy.length > 0 && o.score !== null ? r.overallCapped(fmtScore(o.score, ''), capReasons(report, cappedBy)) : null,
     coverage: r.coverageLine(fmtPercent(o.coverage), answered, applicable),
     coveragePercent: fmtPercent(o.coverage),
-    actionsTitle: hasGains ? r.largestGain : r.mostUrgent,
+    actionsTitle: hasGains ? r.largestGain(actions.length) : r.mostUrgent(actions.length),
     actions,
     strongest: byScore.length > 1 ? describe(byScore[0]) : null,
     weakest: byScore.length > 1 ? describe(byScore[byScore.length - 1]) : null,
