@@ -81,6 +81,33 @@ describe('escaping of input text', () => {
   });
 });
 
+describe('HTML page', () => {
+  const page = renderHtml(reportFor(SMALL, ANSWERS, 'zh-CN', { respondent: { organization: '瑞澜泵业' }, date: '2026-11-29' }));
+
+  it('is one self-contained file: a policy against every request, no script, no external reference', () => {
+    expect(page).toContain(
+      `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'">`,
+    );
+    expect(page).not.toMatch(/<script|<link|<img|<iframe|\bsrc=|\bhref=|url\(/i);
+  });
+
+  it('prints on A4 with the organisation and date in the page header and fonts for Chinese on every system', () => {
+    expect(page).toContain('@page{size:A4;');
+    expect(page).toContain('@top-left{content:"瑞澜泵业 · 小型检查 — 成熟度报告"');
+    expect(page).toContain('@top-right{content:"2026-11-29"');
+    for (const font of ['"Microsoft YaHei"', '"PingFang SC"', '"Noto Sans CJK SC"']) expect(page).toContain(font);
+    expect(page).toMatch(/\.remedy,[^{]*\{break-inside:avoid\}/);
+  });
+
+  it('gives the radar a title, a description with the numbers, and the same numbers in a table', () => {
+    expect(page).toMatch(/<svg [^>]*role="img" aria-labelledby="radar-t radar-d"/);
+    expect(page).toContain('<desc id="radar-d">各维度得分雷达图（0–100 分）：战略 36.7，人员 57.5。</desc>');
+    expect(page).toMatch(
+      /<tr data-dimension="strategy"><td>战略<\/td><td class="num"><span class="dot b-low" aria-hidden="true"><\/span>36\.7<\/td>/,
+    );
+  });
+});
+
 describe('terminal report', () => {
   const zh = reportFor(SMALL, ANSWERS, 'zh-CN', { respondent: { name: '王伟' }, date: '2026-11-29' });
   const en = reportFor(SMALL, ANSWERS, 'en');
