@@ -45,6 +45,8 @@ describe('report', () => {
       'remedies',
       'answers',
       'warnings',
+      'roadmap',
+      'targets',
     ]);
     expect(report).toMatchObject({
       kamcheck: 1,

@@ -112,7 +112,9 @@ describe('docs/scoring.md', () => {
   it('checks every marked table, and the examples are there', () => {
     const kinds = checkMarks(SCORING).map((m) => m.split(' ')[0]);
     for (const k of kinds)
-      expect(['severities', 'bands', 'summary', 'rule-extract', 'questions', 'quantities', 'rules', 'remedies', 'v11']).toContain(k);
+      expect(['severities', 'bands', 'summary', 'rule-extract', 'questions', 'quantities', 'rules', 'remedies', 'v11', 'plan']).toContain(
+        k,
+      );
     expect(checkMarks(SCORING)).toEqual(
       expect.arrayContaining([
         'questions small-answers.yaml',

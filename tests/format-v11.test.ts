@@ -141,7 +141,7 @@ describe('the CLI with v1.1 files', () => {
     const r = await runCli(['validate', f, '-q', Q]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(
-      `${f}:4:25: error: unknown target "relationshp"; did you mean "relationship"?: use "overall" or a dimension id`,
+      `${f}:4:25: error: unknown target "relationshp": use "overall" or a dimension id; did you mean "relationship"?`,
     );
     expect(r.stderr).toContain(`${f}:7:3: error: question "internal-only" is not asked of the customer perspective (asked of: internal)`);
     const g = file('persp.yaml', 'kamcheck: 1\nquestionnaire: v11\nperspective: custmer\nanswers: {}\n');

@@ -13,6 +13,8 @@ export { contentKey } from './io.js';
 declare const __KAMCHECK_VERSION__: string | undefined;
 export const VERSION = typeof __KAMCHECK_VERSION__ === 'string' ? __KAMCHECK_VERSION__ : '0.0.0-dev';
 
+const collect = (value: string, previous: string[]): string[] => [...previous, value];
+
 type Action = (io: Io, global: GlobalOptions, args: string[], opts: Record<string, unknown>) => Promise<number>;
 
 /** Commands run their module only when used, so that a report never starts the interactive prompts. */
@@ -23,6 +25,7 @@ const commands: Record<string, () => Promise<{ default: Action }>> = {
   show: () => import('./commands/show.js'),
   schema: () => import('./commands/schema.js'),
   assess: () => import('./commands/assess.js'),
+  explain: () => import('./commands/explain.js'),
 };
 
 /** Run the CLI: parse argv, run one command, return the exit code. Never calls process.exit. */
@@ -76,9 +79,21 @@ export async function run(io: Io): Promise<number> {
       ]),
     )
     .option('--top <n>', 'remedies shown with their actions in the terminal', '5')
+    .option('--what-if <question=value>', 'score with this answer changed, compared with the answers as given (repeatable)', collect, [])
+    .option('--target <id=n>', 'a target score for overall or a dimension, shown against the roadmap (repeatable)', collect, [])
     .option('--organization <name>', "the organisation's name on the report (instead of the answers file's)")
     .option('--prepared-by <name>', 'who prepared the report, e.g. the consultant')
     .action(action('report'));
+  program
+    .command('explain')
+    .description('show how each number of a report was reached')
+    .argument('<answers>', 'answers file (- for stdin)')
+    .argument('[ids...]', 'overall, dimensions, questions or rules (default: overall and every dimension)')
+    .option('-q, --questionnaire <file>', 'questionnaire (default: the bundled one)')
+    .addOption(format(['terminal', 'markdown', 'json']))
+    .option('-o, --output <file>', 'write to a file (- for stdout)')
+    .option('--force', 'overwrite an existing file')
+    .action(action('explain'));
   program
     .command('validate')
     .description('check questionnaires and answers files (told apart by content)')
@@ -105,7 +120,14 @@ export async function run(io: Io): Promise<number> {
   program
     .command('schema')
     .description('print the JSON Schema of a file kind')
-    .addArgument(new Argument('<kind>', 'questionnaire, answers or report').choices(['questionnaire', 'answers', 'report']))
+    .addArgument(
+      new Argument('<kind>', 'questionnaire, answers, report or explanation').choices([
+        'questionnaire',
+        'answers',
+        'report',
+        'explanation',
+      ]),
+    )
     .action(action('schema'));
   program
     .command('assess')

@@ -3,7 +3,8 @@ import type { AnswersFile } from '../schema/answers.js';
 import type { Text } from '../schema/common.js';
 import type { Level } from '../schema/questionnaire.js';
 import type { Report } from '../schema/report.js';
-import { findOption, type Model, phaseOf, type QuestionInfo } from './model.js';
+import { findOption, type Model, type QuestionInfo } from './model.js';
+import { planFields } from './plan-report.js';
 import type { Result } from './score.js';
 
 /** A Text in one locale, falling back to the questionnaire's first locale. */
@@ -44,6 +45,8 @@ export interface ReportMeta {
   answers: AnswersFile;
   locale: string;
   toolVersion: string;
+  /** Targets from the command line; they win over the answers file's `targets`. */
+  targets?: Readonly<Record<string, number>>;
 }
 
 /** The report document (SPEC §8): texts resolved to one locale, numbers rounded for output. */
@@ -53,6 +56,7 @@ export function buildReport(model: Model, result: Result, meta: ReportMeta): Rep
   const text = (t: Text) => resolveText(t, meta.locale, fallback);
   const zh = meta.locale.startsWith('zh');
   const level = (l: Level | null) => (l ? { id: l.id, title: text(l.title) } : null);
+  const plan = planFields(model, result, { ...meta.answers.targets, ...meta.targets });
   return {
     kamcheck: 1,
     kind: 'report',
@@ -98,9 +102,9 @@ export function buildReport(model: Model, result: Result, meta: ReportMeta): Rep
       effort: r.rule.effort ?? null,
       horizon: r.rule.horizon === undefined ? null : text(r.rule.horizon),
       refs: r.rule.refs ?? [],
-      phase: phaseOf(r.rule),
       cap: r.rule.cap ?? null,
       overallCap: r.rule.overallCap ?? null,
+      ...plan.remedy(r.rule.id),
     })),
     // Questions outside the respondent's perspective were not asked: not in the report (SPEC §10).
     answers: result.questions
@@ -121,5 +125,7 @@ export function buildReport(model: Model, result: Result, meta: ReportMeta): Rep
         };
       }),
     warnings: result.warnings.map((w) => ({ code: w.code, message: messageOf(w, zh), file: w.file, line: w.line, column: w.column })),
+    roadmap: plan.roadmap,
+    targets: plan.targets,
   };
 }

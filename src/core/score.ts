@@ -92,6 +92,11 @@ function weightedMean(pairs: [number, number | null][]): number | null {
 export interface EvaluateOptions {
   /** The perspective of the respondent (SPEC §10); default the questionnaire's first. */
   perspective?: string | undefined;
+  /**
+   * Scores only (for the what-if re-scorings of a plan): only rules with a `cap` or `overallCap` are evaluated,
+   * and `remedies` is left empty. Every score, level and `cappedBy` is as a full evaluation gives it.
+   */
+  scoresOnly?: boolean;
 }
 
 /** Score one set of answers against a questionnaire (SPEC §7, with the v1.1 perspectives and skipped scores). Pure: no I/O. */
@@ -176,7 +181,10 @@ export function evaluate(model: Model, answers: Answers, options: EvaluateOption
   overallRaw = weightedMean(partial.map((p) => [dimensionWeight(p.dimension), p.raw]));
 
   // 4. Rules fire against raw scores.
-  const fired = model.rules.map((rule, index) => ({ rule, index })).filter(({ rule }) => holds(rule.when, facts));
+  const capping = (rule: Rule) => rule.cap !== undefined || rule.overallCap !== undefined;
+  const fired = model.rules
+    .map((rule, index) => ({ rule, index }))
+    .filter(({ rule }) => (!options.scoresOnly || capping(rule)) && holds(rule.when, facts));
 
   // 5. Caps.
   const dimensions: DimensionResult[] = partial.map((p) => {
@@ -213,7 +221,7 @@ export function evaluate(model: Model, answers: Answers, options: EvaluateOption
   // 8. Priorities.
   const meanW = dimensions.reduce((s, d) => s + d.weight, 0) / dimensions.length;
   const byDim = new Map(dimensions.map((d) => [d.dimension.id, d]));
-  const remedies: Remedy[] = fired.map(({ rule, index }) => {
+  const remedies: Remedy[] = (options.scoresOnly ? [] : fired).map(({ rule, index }) => {
     const severity = rule.severity ?? 'medium';
     const d = rule.dimension === undefined ? undefined : byDim.get(rule.dimension);
     const ratio = d ? d.weight / meanW : 1;

@@ -141,7 +141,8 @@ function isLong(e: AnswerEntry): e is Extract<AnswerEntry, { note?: string }> {
   return e !== null && typeof e === 'object' && !Array.isArray(e);
 }
 
-function answerProblem(info: QuestionInfo, raw: unknown): Diagnostic | undefined {
+/** What is wrong with one raw answer to a question (position left to the caller), or undefined when it is accepted. */
+export function answerProblem(info: QuestionInfo, raw: unknown): Diagnostic | undefined {
   const q = info.question;
   const id = q.id;
   const base = { file: '', line: 0, column: 0 };

@@ -99,8 +99,8 @@ export const Report = z.object({
       cap: z.nullable(z.number()),
       overallCap: z.nullable(z.number()),
       /** v1.1: points the fix adds to the overall score and to the remedy's dimension (SPEC §12). */
-      gain: z.optional(Score),
-      dimensionGain: z.optional(Score),
+      gain: Score,
+      dimensionGain: Score,
     }),
   ),
   answers: z.array(
@@ -118,8 +118,8 @@ export const Report = z.object({
     }),
   ),
   warnings: z.array(z.object({ code: z.string(), message: z.string(), file: z.string(), line: z.int(), column: z.int() })),
-  roadmap: z.optional(z.array(RoadmapPhase)),
-  targets: z.optional(z.array(Target)),
+  roadmap: z.array(RoadmapPhase),
+  targets: z.array(Target),
   whatIf: z.optional(z.array(z.object({ id: z.string(), value: z.nullable(Value) }))),
   comparison: z.optional(Comparison),
 });

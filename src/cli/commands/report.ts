@@ -1,4 +1,5 @@
 import { forPerspective, perspectiveOf, toNumber } from '../../core/model.js';
+import { withAnswers } from '../../core/plan.js';
 import { buildReport } from '../../core/report.js';
 import { evaluate, SEVERITY_FACTOR } from '../../core/score.js';
 import { InputError } from '../../diagnostics.js';
@@ -8,9 +9,13 @@ import type { Severity } from '../../schema/questionnaire.js';
 import type { Report } from '../../schema/report.js';
 import { type GlobalOptions, printDiagnostics, readAnswers, readQuestionnaire } from '../context.js';
 import { formatOf } from '../format.js';
-import { columnsOf, type Io, UsageError, writeOutput } from '../io.js';
+import { columnsOf, displayName, type Io, UsageError, writeOutput } from '../io.js';
 import { pickLocale } from '../locale.js';
+import { readPlanArgs } from '../plan-args.js';
 import { VERSION } from '../run.js';
+
+/** A repeatable option's values (commander collects them into a list). */
+const listOf = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : v === undefined ? [] : [String(v)]);
 
 function number(value: unknown, flag: string, min: number, max: number): number | undefined {
   if (value === undefined) return undefined;
@@ -75,18 +80,29 @@ export default async function report(io: Io, global: GlobalOptions, files: strin
   }
   if (errors.length > 0) throw new InputError(errors);
 
-  const reports = loaded.map(({ parsed, answers, warnings }) => {
+  const perspectives = loaded.map(({ parsed }) => perspectiveOf(model, parsed.doc.perspective));
+  const { targets, whatIfs } = readPlanArgs(model, { target: listOf(opts.target), whatIf: listOf(opts.whatIf) }, perspectives);
+  const compare = whatIfs.length > 0 ? (await import('../../core/compare.js')).compareReports : undefined;
+
+  const reports = loaded.map(({ parsed, answers, warnings }, i) => {
     const perspective = perspectiveOf(model, parsed.doc.perspective);
     const worded = forPerspective(model, perspective);
     const result = evaluate(worded, answers, { perspective });
+    const whatIf = whatIfs[i];
+    // With --what-if the report is of the changed answers, compared with the answers as given.
+    const scored = whatIf ? evaluate(worded, withAnswers(answers, whatIf.changes), { perspective }) : result;
     const locale = pickLocale({ lang: global.lang, answersLocale: parsed.doc.locale, env: io.env, locales: model.doc.locales });
-    printDiagnostics(io, [...warnings, ...result.warnings], locale.startsWith('zh'));
-    const built = buildReport(
-      worded,
-      { ...result, warnings: [...warnings, ...result.warnings] },
-      { answers: parsed.doc, locale, toolVersion: VERSION },
-    );
-    return withCover(built, opts.organization as string | undefined, opts.preparedBy as string | undefined);
+    printDiagnostics(io, [...warnings, ...scored.warnings], locale.startsWith('zh'));
+    const meta = { answers: parsed.doc, locale, toolVersion: VERSION, targets };
+    const cover = (r: Report) => withCover(r, opts.organization as string | undefined, opts.preparedBy as string | undefined);
+    const report = cover(buildReport(worded, { ...scored, warnings: [...warnings, ...scored.warnings] }, meta));
+    if (!whatIf || !compare) return report;
+    const given = buildReport(worded, result, meta);
+    return {
+      ...report,
+      whatIf: whatIf.listed,
+      comparison: compare(given, report, { file: displayName(files[i] as string), answers: true }),
+    };
   });
 
   const render = await renderers[format]();
