@@ -33,7 +33,6 @@ export interface ReportStrings {
   roadmap: string;
   roadmapByEffort: string;
   phase: (n: number) => string;
-  phaseName: Record<1 | 2 | 3, string>;
   afterPhase: (n: number, score: string, level: string) => string;
   severityWord: Record<Severity, string>;
   effort: (level: string) => string;
@@ -43,6 +42,7 @@ export interface ReportStrings {
   gap: string;
   reachedIn: (n: number | null) => string;
   whatIf: string;
+  hypothetical: string;
   comparison: string;
   baseline: (file: string, date: string | null) => string;
   asGiven: string;
@@ -92,7 +92,6 @@ export const REPORT_EN: ReportStrings = {
   roadmap: 'Roadmap',
   roadmapByEffort: 'Phases follow the effort each remedy takes, unless the questionnaire sets one: low effort first, high effort last.',
   phase: (n) => `Phase ${n}`,
-  phaseName: { 1: 'quick wins', 2: 'build the foundations', 3: 'change the system' },
   afterPhase: (n, s, l) => `After phase ${n}: ${s} overall (${l})`,
   severityWord: { critical: 'Critical', high: 'High', medium: 'Medium', low: 'Low' },
   effort: (l) => `${l} effort`,
@@ -102,6 +101,8 @@ export const REPORT_EN: ReportStrings = {
   gap: 'Gap',
   reachedIn: (n) => (n === null ? 'not reached by the roadmap' : `reached after phase ${n}`),
   whatIf: 'What if',
+  hypothetical:
+    'Hypothetical scores: this report assumes the changed answers listed under “What if”, not the answers as given. The comparison shows the answers as given as “Before”.',
   comparison: 'Progress since the baseline',
   baseline: (f, d) => `Compared with ${f}${d ? ` (${d})` : ''}`,
   asGiven: 'Compared with the answers as given',
@@ -151,7 +152,6 @@ export const REPORT_ZH: ReportStrings = {
   roadmap: '改进路线图',
   roadmapByEffort: '阶段按各项建议所需投入划分（问卷另有规定的除外）：投入小的先做，投入大的后做。',
   phase: (n) => `第${['一', '二', '三'][n - 1] ?? n}阶段`,
-  phaseName: { 1: '速赢', 2: '夯实基础', 3: '体系变革' },
   afterPhase: (n, s, l) => `完成第 ${n} 阶段后：总分 ${s}（${l}）`,
   severityWord: { critical: '严重', high: '高', medium: '中', low: '低' },
   effort: (l) => `投入${l}`,
@@ -161,6 +161,7 @@ export const REPORT_ZH: ReportStrings = {
   gap: '差距',
   reachedIn: (n) => (n === null ? '路线图内无法达到' : `第 ${n} 阶段后达到`),
   whatIf: '假设分析',
+  hypothetical: '以下为假设得分：本报告采用“假设分析”中改动后的答案，而不是实际作答；对比部分的“之前”即实际作答的结果。',
   comparison: '与基线相比的进展',
   baseline: (f, d) => `基线：${f}${d ? `（${d}）` : ''}`,
   asGiven: '与原始答案相比',

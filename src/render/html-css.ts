@@ -19,6 +19,7 @@ h3{font-size:1.05em;margin:1.3rem 0 .5rem}h4{font-size:1em;margin:0 0 .3rem}
 .card{display:flex;flex-wrap:wrap;gap:1rem 1.5rem;align-items:flex-start;background:#f6f8fa;border:1px solid #d0d7de;border-radius:8px;padding:1rem 1.2rem}
 .score{min-width:7.5rem;text-align:center}.score .big{display:block;font-size:2.6em;font-weight:700;line-height:1.1}.score .of{color:#57606a;font-size:.85em}
 .card .what{flex:1 1 18rem;min-width:0}.label{margin:0;color:#57606a;font-size:.85em}.level{margin:0 0 .3rem;font-size:1.35em;font-weight:700}
+.hypothetical{border:2px dashed #9a6700;background:#fff8c5;padding:.5rem .8rem;border-radius:6px}
 .next{border-left:4px solid #0b5cad;padding:.2rem 0 .2rem .8rem;margin:1rem 0}
 .actions{padding-left:1.4rem}.actions li{margin:.35rem 0}
 .pair{display:flex;flex-wrap:wrap;gap:.5rem 2rem;margin:.8rem 0}.pair div{flex:1 1 14rem}.pair dt{color:#57606a;font-size:.85em}.pair dd{margin:0;font-weight:600}

@@ -19,6 +19,7 @@ function summary(v: ReportView): string {
   const { r } = v;
   const out = [
     `<section id="summary" aria-labelledby="summary-h"><h2 id="summary-h">${h(r.summary)}</h2>`,
+    s.hypothetical ? `<p class="hypothetical"><strong>${h(s.hypothetical)}</strong></p>` : '',
     `<div class="card"><div class="score"><span class="label">${h(r.overallScore)}</span><span class="big">${h(s.scoreText)}</span><span class="of">${h(r.ofHundred)}</span></div>`,
     `<div class="what"><p class="label">${h(r.levelNow)}</p><p class="level"><span class="dot b-${s.band}" aria-hidden="true"></span>${h(s.level ?? r.none)}</p>`,
     s.levelDescription ? `<p>${h(s.levelDescription)}</p>` : '',

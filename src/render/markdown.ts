@@ -20,6 +20,7 @@ export function renderMarkdown(report: Report): string {
   if (v.organization) push(`${md(v.organization)}`, '');
   for (const f of v.facts) push(`- ${md(f.label)}: ${md(f.value)}`);
   push('', `## ${r.summary}`, '');
+  if (s.hypothetical) push(`> **${md(s.hypothetical)}**`, '');
   push(
     `${r.overallScore}: **${md(s.scoreText)}**${s.score === null ? '' : ' / 100'} ${MARK[s.band]} · ${r.levelNow}: **${md(s.level ?? r.none)}**`,
     '',

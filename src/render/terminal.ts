@@ -38,6 +38,7 @@ export function renderTerminal(report: Report, opts: TerminalOptions): string {
   else for (const f of facts) para(f, 0, c.dim);
 
   heading(r.summary);
+  if (s.hypothetical) para(s.hypothetical, 0, c.yellow.bold);
   line(
     `${c.bold(`${t.overall}:`)} ${paint(c, s.band).bold(s.scoreText)}${s.score === null ? '' : ' / 100'}` +
       `   ${t.level}: ${c.bold(s.level ?? r.none)}   ${t.coverage}: ${s.coveragePercent}`,

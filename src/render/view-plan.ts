@@ -1,3 +1,4 @@
+import { planStrings } from '../i18n/plan.js';
 import type { ReportStrings } from '../i18n/report.js';
 import type { Report } from '../schema/report.js';
 import { fmtScore } from './format.js';
@@ -59,7 +60,7 @@ const levelTitle = (report: Report, id: string | null | undefined): string =>
 
 /** Remedies grouped by phase: the report's roadmap when it has one, else each remedy's phase (the rule's, or from its effort). */
 export function roadmapView<R>(report: Report, r: ReportStrings, remedies: ReadonlyMap<string, R>): RoadmapView<R> {
-  const phaseName = (n: number) => `${r.phase(n)} · ${r.phaseName[n as 1 | 2 | 3] ?? ''}`.replace(/ · $/, '');
+  const phaseName = (n: number) => planStrings(report.locale).phase[n as 1 | 2 | 3] ?? r.phase(n);
   const derived = (m: Report['remedies'][number]) => m.phase;
   const pick = (ids: string[]) => ids.map((id) => remedies.get(id)).filter((x): x is R => x !== undefined);
   if (report.roadmap && report.roadmap.length > 0) {

@@ -58,6 +58,8 @@ export interface SummaryView {
   strongest: string | null;
   weakest: string | null;
   whatIf: string[];
+  /** Set on a what-if report: its scores are hypothetical, said first. */
+  hypothetical: string | null;
 }
 
 export interface ReportView {
@@ -224,6 +226,7 @@ function summaryView(report: Report, r: ReportStrings, t: Strings, dims: Dimensi
     actions,
     strongest: byScore.length > 1 ? describe(byScore[0]) : null,
     weakest: byScore.length > 1 ? describe(byScore[byScore.length - 1]) : null,
+    hypothetical: report.whatIf && report.whatIf.length > 0 ? r.hypothetical : null,
     whatIf: (report.whatIf ?? []).map((w) => `${text(w.id)} → ${Array.isArray(w.value) ? w.value.join(', ') : String(w.value)}`),
   };
 }
