@@ -147,8 +147,14 @@ describe('terminal report', () => {
     const out = renderTerminal(en, { color: false, top: 1 });
     const roadmap = out.slice(out.indexOf('■ Roadmap'));
     // no-sponsor (low effort) in phase 1; few-kams and overall-low (no effort) in phase 2
-    expect(roadmap.indexOf('Phase 1 · quick wins')).toBeLessThan(roadmap.indexOf('[Critical] Name an executive sponsor'));
-    expect(roadmap.indexOf('Phase 2 · build the foundations')).toBeLessThan(roadmap.indexOf('[Medium] Staff the key accounts'));
+    const at = (s: string) => {
+      expect(roadmap).toContain(s);
+      return roadmap.indexOf(s);
+    };
+    expect(at('Phase 1 — quick wins (0–3 months)')).toBeLessThan(at('[Critical] Name an executive sponsor'));
+    expect(at('[Critical] Name an executive sponsor')).toBeLessThan(at('Phase 2 — 3–6 months'));
+    expect(at('Phase 2 — 3–6 months')).toBeLessThan(at('[Medium] Staff the key accounts'));
+    expect(at('After phase 1:')).toBeLessThan(at('Phase 2 — 3–6 months'));
     expect(roadmap).toContain('[Low] Make a maturity plan');
     expect(roadmap).toContain('→ Ask the CEO to sponsor the programme');
     expect(roadmap).not.toContain('→ Name a manager for each key account');

@@ -170,7 +170,12 @@ describe('phases without a roadmap', () => {
       ['few-kams', 2],
       ['overall-low', 2],
     ]);
-    const report: Report = { ...base, remedies: base.remedies.map((m) => (m.id === 'no-sponsor' ? m : { ...m, phase: 3 })) };
+    // A report without planning figures: an empty roadmap and no gains.
+    const report: Report = {
+      ...base,
+      roadmap: [],
+      remedies: base.remedies.map((m) => ({ ...m, gain: null, dimensionGain: null, phase: m.id === 'no-sponsor' ? m.phase : 3 })),
+    };
     const v = reportView(report);
     expect(v.roadmap.note).toBe(
       'Phases follow the effort each remedy takes, unless the questionnaire sets one: low effort first, high effort last.',

@@ -9,7 +9,7 @@ import { type RemedyView, type ReportView, reportView } from './view.js';
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 
 /** On paper, the remedies of highest priority keep their actions; the rest are listed by title, to keep a printout short. */
-const PRINT_DETAIL = 20;
+const PRINT_DETAIL = 15;
 
 const list = (items: string[], cls = '') => `<ul${cls ? ` class="${cls}"` : ''}>${items.map((i) => `<li>${h(i)}</li>`).join('')}</ul>`;
 const sev = (m: RemedyView) => `<span class="sev s-${m.severity}">${h(m.severityWord)}</span>`;
