@@ -63,3 +63,24 @@ describe.each(CASES)('$example in $lang', ({ example, lang }) => {
     expect(markdownProblems(renderMarkdown(await reportOf(example, lang)))).toEqual([]);
   });
 });
+
+describe('a what-if report with targets', () => {
+  it('says first that its scores are hypothetical, in every format, and stays clean', async () => {
+    const args = ['report', 'examples/midsize-components.en.yaml', '--what-if', 'exec-sponsor=all-top-tier', '--target', 'overall=60'];
+    for (const lang of ['en', 'zh-CN']) {
+      const report = Report.parse(JSON.parse((await runCli(['--lang', lang, ...args, '-f', 'json'])).stdout));
+      const terminal = renderTerminal(report, { color: false, columns: 80 });
+      const md = renderMarkdown(report);
+      const html = renderHtml(report);
+      const said = lang === 'en' ? 'Hypothetical scores' : '以下为假设得分';
+      expect(terminal.indexOf(said)).toBeGreaterThan(0);
+      expect(terminal.indexOf(said)).toBeLessThan(terminal.indexOf(lang === 'en' ? 'Overall:' : '总体:'));
+      expect(md).toContain(`> **${said}`);
+      expect(html).toContain(`<p class="hypothetical"><strong>${said}`);
+      for (const line of terminal.split('\n')) expect(width(line)).toBeLessThanOrEqual(80);
+      expect(markdownProblems(md)).toEqual([]);
+      // The changed question is named by its text, never by its id, outside the appendix.
+      expect(md.slice(0, md.search(/^## (Appendix|附录)/m))).not.toMatch(token('exec-sponsor'));
+    }
+  });
+});
