@@ -24,7 +24,13 @@ function planned(locale: string): Report {
     ...base,
     // strategy as if the sponsor cap had lowered it from 62.5
     dimensions: base.dimensions.map((d) => (d.id === 'strategy' ? { ...d, score: 40, rawScore: 62.5, cappedBy: ['no-sponsor'] } : d)),
-    remedies: base.remedies.map((m) => ({ ...m, gain: gains[m.id]?.[0] ?? null, dimensionGain: gains[m.id]?.[1] ?? null })),
+    overall: { ...base.overall, cappedBy: ['overall-low'], uncappedScore: 47.5 },
+    remedies: base.remedies.map((m) => ({
+      ...m,
+      gain: gains[m.id]?.[0] ?? null,
+      dimensionGain: gains[m.id]?.[1] ?? null,
+      ...(m.id === 'overall-low' ? { overallCap: 41.9 } : {}),
+    })),
     roadmap: [
       {
         phase: 1,
@@ -79,7 +85,12 @@ describe.each(['en', 'zh-CN'])('report view with a roadmap, targets and a compar
 
   it('explains a cap with the rule title and the score before it', () => {
     expect(v.dimensions[0]?.cap).toBe(
-      zh ? '封顶 40.0 分：指定高管发起人 (封顶前 62.5)' : 'capped at 40.0: Name an executive sponsor (62.5 before the cap)',
+      zh ? '封顶 40 分：指定高管发起人（封顶前 62.5）' : 'capped at 40: Name an executive sponsor (62.5 before the cap)',
+    );
+    expect(v.summary.cap).toBe(
+      zh
+        ? '总分封顶 41.9 分：制定成熟度提升计划（封顶前 47.5）'
+        : 'The overall score is capped at 41.9: Make a maturity plan (47.5 before the cap)',
     );
   });
 

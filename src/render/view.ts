@@ -95,6 +95,12 @@ export function capReasons(report: Report, ids: readonly string[]): string {
   );
 }
 
+/** The cap a rule sets, as the questionnaire writes it (40, not 40.0); the capped score when the report does not say. */
+function capValue(report: Report, ids: readonly string[], key: 'cap' | 'overallCap', score: number): string {
+  const caps = ids.map((id) => report.remedies.find((m) => m.id === id)?.[key]).filter((c): c is number => typeof c === 'number');
+  return caps.length > 0 ? String(Math.min(...caps)) : fmtScore(score, '');
+}
+
 /** Build the sections of a report once, for every renderer. */
 export function reportView(report: Report): ReportView {
   const t = strings(report.locale);
@@ -138,7 +144,7 @@ export function reportView(report: Report): ReportView {
     const b = band(d.score);
     const cap =
       d.cappedBy.length > 0 && d.score !== null
-        ? `${r.capped(fmtScore(d.score, ''), capReasons(report, d.cappedBy))} (${r.rawScore(fmtScore(d.rawScore, '—'))})`
+        ? `${r.capped(capValue(report, d.cappedBy, 'cap', d.score), capReasons(report, d.cappedBy))}${r.rawScore(fmtScore(d.rawScore, '—'))}`
         : null;
     return {
       id: d.id,
@@ -219,7 +225,10 @@ function summaryView(report: Report, r: ReportStrings, t: Strings, dims: Dimensi
       : here.moveUp
         ? r.whatItTakes(here.moveUp)
         : splitMoveUp(next.description).text && r.atThatLevel(splitMoveUp(next.description).text as string),
-    cap: cappedBy.length > 0 && o.score !== null ? r.overallCapped(fmtScore(o.score, ''), capReasons(report, cappedBy)) : null,
+    cap:
+      cappedBy.length > 0 && o.score !== null
+        ? `${r.overallCapped(capValue(report, cappedBy, 'overallCap', o.score), capReasons(report, cappedBy))}${r.rawScore(fmtScore(o.uncappedScore, '—'))}`
+        : null,
     coverage: r.coverageLine(fmtPercent(o.coverage), answered, applicable),
     coveragePercent: fmtPercent(o.coverage),
     actionsTitle: hasGains ? r.largestGain(actions.length) : r.mostUrgent(actions.length),
