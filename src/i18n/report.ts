@@ -3,7 +3,6 @@ import type { Severity } from '../schema/questionnaire.js';
 /** The words of the report's sections (summary, dimensions, strengths, roadmap, comparison, appendix). */
 export interface ReportStrings {
   summary: string;
-  organization: string;
   preparedBy: string;
   perspective: string;
   overallScore: string;
@@ -56,13 +55,11 @@ export interface ReportStrings {
   changedAnswers: string;
   appendix: string;
   appendixIntro: string;
-  questionId: string;
   none: string;
 }
 
 export const REPORT_EN: ReportStrings = {
   summary: 'Executive summary',
-  organization: 'Organisation',
   preparedBy: 'Prepared by',
   perspective: 'Perspective',
   overallScore: 'Overall score',
@@ -116,13 +113,11 @@ export const REPORT_EN: ReportStrings = {
   changedAnswers: 'Answers that changed',
   appendix: 'Appendix: answers, notes and evidence',
   appendixIntro: 'Question ids are given so the answers file can be edited.',
-  questionId: 'Id',
   none: '—',
 };
 
 export const REPORT_ZH: ReportStrings = {
   summary: '管理层摘要',
-  organization: '企业',
   preparedBy: '评估顾问',
   perspective: '视角',
   overallScore: '总体得分',
@@ -175,7 +170,6 @@ export const REPORT_ZH: ReportStrings = {
   changedAnswers: '变化的答案',
   appendix: '附录：答案、备注与证据',
   appendixIntro: '列出题目 id，便于修改答卷文件。',
-  questionId: 'id',
   none: '—',
 };
 
