@@ -12,6 +12,17 @@ export interface TerminalOptions {
   top?: number;
 }
 
+/** Items joined on as few lines as fit, never splitting an item that fits a line by itself. */
+function packed(items: string[], sep: string, w: number): string[] {
+  const lines: string[] = [];
+  for (const item of items) {
+    const last = lines[lines.length - 1];
+    if (last !== undefined && width(last + sep + item) <= w) lines[lines.length - 1] = last + sep + item;
+    else lines.push(...wrap(item, w));
+  }
+  return lines;
+}
+
 const paint = (c: ChalkInstance, b: Band) => ({ low: c.red, mid: c.yellow, high: c.green, none: c.gray })[b];
 
 /** The report for a person at a terminal: the sections of the report view, bars for the dimensions, every remedy by phase. */
@@ -107,7 +118,7 @@ export function renderTerminal(report: Report, opts: TerminalOptions): string {
     line();
     line(c.bold(truncate(p.title, cols)));
     if (p.projected) para(p.projected, 2, c.cyan);
-    if (p.moves.length > 0) para(p.moves.join(' · '), 2, c.dim);
+    for (const l of packed(p.moves, ' · ', cols - 2)) line(c.dim(`  ${l}`));
     for (const m of p.remedies) {
       remedyHead(m, '', 2);
       para(m.facts.join(' · '), 4, c.dim);
