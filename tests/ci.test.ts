@@ -67,7 +67,7 @@ describe("the README's CI workflow", () => {
     expect(r.stdout).toBe('');
     const summary = repo.summary();
     expect(summary).toMatch(/^# .* — maturity report\n/);
-    expect(summary).toContain('**Overall: 56.6 / 100**');
+    expect(summary).toContain('Overall score: **56.6** / 100');
     expect(markdownProblems(summary)).toEqual([]);
   });
 
@@ -82,7 +82,7 @@ describe("the README's CI workflow", () => {
     expect(r.status).toBe(1);
     const quoted = /`(kamcheck: gate failed: strategy score fell by [^`]+)`/.exec(ci)?.[1];
     expect(r.stderr).toBe(`${quoted}\n`);
-    expect(repo.summary()).toContain('**Overall: 54.2 / 100**');
+    expect(repo.summary()).toContain('Overall score: **54.2** / 100');
     // "When a new state is agreed, make it the baseline": the README's command, then the same step passes.
     const accept = /`(cp kam\/answers\.yaml kam\/baseline\.yaml)`/.exec(ci)?.[1] as string;
     expect(repo.step(accept).status).toBe(0);

@@ -38,6 +38,7 @@ describe('report', () => {
       'locale',
       'respondent',
       'date',
+      'levels',
       'perspective',
       'overall',
       'dimensions',

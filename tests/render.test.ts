@@ -33,10 +33,11 @@ describe.each(['en', 'zh-CN'])('markdown report (%s)', (locale) => {
     expect(md).toMatch(/^ {2}- \[ \] /m); // actions as nested checklist items
   });
 
-  it('lists unanswered questions and puts answers with notes in <details>', () => {
-    expect(md).toContain('`turnover`');
-    expect(md).toMatch(/<details>\n<summary>/);
-    expect(md).toContain('Plans exist for 4 of 6 accounts \\| see \\*drive\\*');
+  it('lists unanswered questions and answers with notes in the appendix, the only place with question ids', () => {
+    const appendix = md.slice(md.search(/^## (Appendix|附录)/m));
+    expect(appendix).toContain('`turnover`');
+    expect(appendix).toContain('Plans exist for 4 of 6 accounts \\| see \\*drive\\*');
+    expect(md.slice(0, md.length - appendix.length)).not.toContain('`turnover`');
   });
 });
 
@@ -80,6 +81,33 @@ describe('escaping of input text', () => {
   });
 });
 
+describe('HTML page', () => {
+  const page = renderHtml(reportFor(SMALL, ANSWERS, 'zh-CN', { respondent: { organization: '瑞澜泵业' }, date: '2026-11-29' }));
+
+  it('is one self-contained file: a policy against every request, no script, no external reference', () => {
+    expect(page).toContain(
+      `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'">`,
+    );
+    expect(page).not.toMatch(/<script|<link|<img|<iframe|\bsrc=|\bhref=|url\(/i);
+  });
+
+  it('prints on A4 with the organisation and date in the page header and fonts for Chinese on every system', () => {
+    expect(page).toContain('@page{size:A4;');
+    expect(page).toContain('@top-left{content:"瑞澜泵业 · 小型检查 — 成熟度报告"');
+    expect(page).toContain('@top-right{content:"2026-11-29"');
+    for (const font of ['"Microsoft YaHei"', '"PingFang SC"', '"Noto Sans CJK SC"']) expect(page).toContain(font);
+    expect(page).toMatch(/\.remedy,[^{]*\{break-inside:avoid\}/);
+  });
+
+  it('gives the radar a title, a description with the numbers, and the same numbers in a table', () => {
+    expect(page).toMatch(/<svg [^>]*role="img" aria-labelledby="radar-t radar-d"/);
+    expect(page).toContain('<desc id="radar-d">各维度得分雷达图（0–100 分）：战略 36.7，人员 57.5。</desc>');
+    expect(page).toMatch(
+      /<tr data-dimension="strategy"><td>战略<\/td><td class="num"><span class="dot b-low" aria-hidden="true"><\/span>36\.7<\/td>/,
+    );
+  });
+});
+
 describe('terminal report', () => {
   const zh = reportFor(SMALL, ANSWERS, 'zh-CN', { respondent: { name: '王伟' }, date: '2026-11-29' });
   const en = reportFor(SMALL, ANSWERS, 'en');
@@ -111,14 +139,26 @@ describe('terminal report', () => {
     const out = renderTerminal(zh, { color: false });
     expect(out).toContain('答卷人: 王伟');
     expect(out).toMatch(/总体: 41\.9 \/ 100 {3}等级: 发展 {3}覆盖率: 88%/);
-    expect(out).toContain('1. [严重] 指定高管发起人');
+    expect(out).toContain('[严重] 指定高管发起人');
     expect(out).toContain('→ 请总经理担任发起人');
   });
 
-  it('limits remedies to --top and says how many more there are', () => {
+  it('lists every remedy by phase and shows diagnosis and actions for the first --top by priority', () => {
     const out = renderTerminal(en, { color: false, top: 1 });
-    expect(out).toContain('Top 1 of 3 remedies');
-    expect(out).toContain('2 more remedies');
+    const roadmap = out.slice(out.indexOf('■ Roadmap'));
+    // no-sponsor (low effort) in phase 1; few-kams and overall-low (no effort) in phase 2
+    const at = (s: string) => {
+      expect(roadmap).toContain(s);
+      return roadmap.indexOf(s);
+    };
+    expect(at('Phase 1 — quick wins (0–3 months)')).toBeLessThan(at('[Critical] Name an executive sponsor'));
+    expect(at('[Critical] Name an executive sponsor')).toBeLessThan(at('Phase 2 — 3–6 months'));
+    expect(at('Phase 2 — 3–6 months')).toBeLessThan(at('[Medium] Staff the key accounts'));
+    expect(at('After phase 1:')).toBeLessThan(at('Phase 2 — 3–6 months'));
+    expect(roadmap).toContain('[Low] Make a maturity plan');
+    expect(roadmap).toContain('→ Ask the CEO to sponsor the programme');
+    expect(roadmap).not.toContain('→ Name a manager for each key account');
+    expect(roadmap).not.toMatch(/Top \d|more remedies/);
   });
 });
 

@@ -106,6 +106,8 @@ export async function run(rawIo: Io): Promise<number> {
     .option('--top <n>', 'remedies shown with their actions in the terminal', '5')
     .option('--what-if <question=value>', 'score with this answer changed, compared with the answers as given (repeatable)', collect, [])
     .option('--target <id=n>', 'a target score for overall or a dimension, shown against the roadmap (repeatable)', collect, [])
+    .option('--organization <name>', "the organisation's name on the report (instead of the answers file's)")
+    .option('--prepared-by <name>', 'who prepared the report, e.g. the consultant')
     .action(action('report'));
   program
     .command('trend')

@@ -65,6 +65,12 @@ export function buildReport(model: Model, result: Result, meta: ReportMeta): Rep
     locale: meta.locale,
     respondent: { ...meta.answers.respondent },
     date: meta.answers.date ?? null,
+    levels: doc.levels.map((l) => ({
+      id: l.id,
+      title: text(l.title),
+      min: l.min,
+      description: resolveText(l.description, meta.locale, fallback) ?? null,
+    })),
     perspective: result.perspective,
     overall: {
       score: r1(result.overall.score),

@@ -24,3 +24,11 @@ export function mdCode(s: string): string {
 export function html(s: string): string {
   return s.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] as string);
 }
+
+/** A CSS string literal from any text: quotes and backslashes escaped, line breaks flattened, `<` written as an escape so no `</style>` can form. */
+export function cssString(s: string): string {
+  return `"${s
+    .replace(/\s+/g, ' ')
+    .replace(/[\\"]/g, (ch) => `\\${ch}`)
+    .replace(/</g, '\\3c ')}"`;
+}

@@ -53,6 +53,8 @@ export const Report = z.object({
     unit: z.optional(z.string()),
   }),
   date: z.nullable(z.string()),
+  /** Who prepared the report (a consultant), from `report --prepared-by`. */
+  preparedBy: z.optional(z.string()),
   /** v1.1: the perspective the answers speak for (SPEC §10). */
   perspective: z.string(),
   overall: z.object({
@@ -64,6 +66,8 @@ export const Report = z.object({
     /** v1.1: the rules whose `overallCap` set the overall score. */
     cappedBy: z.array(z.string()),
   }),
+  /** The questionnaire's levels, lowest first, so a report can say what a level means and what the next one takes. */
+  levels: z.optional(z.array(z.object({ id: z.string(), title: z.string(), min: z.number(), description: z.nullable(z.string()) }))),
   dimensions: z.array(
     z.object({
       id: z.string(),

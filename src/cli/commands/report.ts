@@ -55,6 +55,13 @@ export function gateFailures(
   return out;
 }
 
+/** The organisation and the preparer given on the command line win over the answers file. */
+const withCover = (r: Report, organization?: string, preparedBy?: string): Report => ({
+  ...r,
+  respondent: organization ? { ...r.respondent, organization } : r.respondent,
+  ...(preparedBy ? { preparedBy } : {}),
+});
+
 export default async function report(io: Io, g: GlobalOptions, files: string[], opts: Record<string, unknown>): Promise<number> {
   const output = opts.output as string | undefined;
   const formats: Format[] = ['terminal', 'markdown', 'json', 'html', 'csv'];
@@ -124,7 +131,8 @@ export default async function report(io: Io, g: GlobalOptions, files: string[], 
     // Messages follow the tool's language rule, whatever language the report itself is in.
     printDiagnostics(io, [...warnings, ...scored.warnings], toolLocale(global.lang, io.env).startsWith('zh'));
     const meta = { answers: parsed.doc, locale, toolVersion: VERSION, targets };
-    const report = buildReport(worded, { ...scored, warnings: [...warnings, ...scored.warnings] }, meta);
+    const cover = (r: Report) => withCover(r, opts.organization as string | undefined, opts.preparedBy as string | undefined);
+    const report = cover(buildReport(worded, { ...scored, warnings: [...warnings, ...scored.warnings] }, meta));
     if (!whatIf || !compare) return report;
     const given = buildReport(worded, result, meta);
     return {
