@@ -43,6 +43,12 @@ export interface TeamStrings {
   noTeam: (perspective: string) => string;
   skippedInvalid: (n: number) => string;
   noScore: string;
+  /** The radar chart of the team page. */
+  chartTitle: string;
+  chartDesc: (parts: string) => string;
+  team: string;
+  band: string;
+  chartTable: string;
 }
 
 export const TEAM_EN: TeamStrings = {
@@ -85,6 +91,12 @@ export const TEAM_EN: TeamStrings = {
   noTeam: (p) => `no respondent of perspective "${p}", whose answers make the team's scores`,
   skippedInvalid: (n) => `skipped ${n} invalid ${n === 1 ? 'file' : 'files'} (--skip-invalid)`,
   noScore: '—',
+  chartTitle: 'The team by dimension',
+  chartDesc: (parts) =>
+    `Radar chart of the dimension scores on a scale of 0 to 100: the team, the range from the lowest to the highest respondent, each group and the other perspectives. ${parts}.`,
+  team: 'Team',
+  band: 'Range of respondents (lowest–highest)',
+  chartTable: 'The numbers of the chart',
 };
 
 export const TEAM_ZH: TeamStrings = {
@@ -127,6 +139,11 @@ export const TEAM_ZH: TeamStrings = {
   noTeam: (p) => `没有“${p}”视角的受访者，而团队得分正是由他们的答卷算出`,
   skippedInvalid: (n) => `已跳过 ${n} 个无效文件（--skip-invalid）`,
   noScore: '—',
+  chartTitle: '团队各维度成熟度',
+  chartDesc: (parts) => `各维度得分雷达图（0–100 分）：团队得分、受访者最低至最高的范围、各分组及其他视角。${parts}。`,
+  team: '团队',
+  band: '受访者范围（最低–最高）',
+  chartTable: '图中数据',
 };
 
 export const teamStrings = (locale: string): TeamStrings => (locale.toLowerCase().startsWith('zh') ? TEAM_ZH : TEAM_EN);

@@ -2,6 +2,9 @@ import { cssString } from './escape.js';
 
 // The report page's style: screen, phone (375 px and up) and A4 print; fonts that exist on Windows, macOS and Linux.
 
+/** The page's Content-Security-Policy: inline style and data: images only, no network request of any kind. */
+export const PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
+
 const FONTS =
   'system-ui,-apple-system,"Segoe UI","PingFang SC","Hiragino Sans GB","Microsoft YaHei","Noto Sans CJK SC","Source Han Sans SC","WenQuanYi Micro Hei",sans-serif';
 

@@ -1,12 +1,10 @@
 import type { Report } from '../schema/report.js';
 import { html as h } from './escape.js';
-import { pageCss } from './html-css.js';
+import { PAGE_CSP, pageCss } from './html-css.js';
 import { radarSvg } from './svg/radar.js';
 import { type RemedyView, type ReportView, reportView } from './view.js';
 
 // The report as one self-contained page: inline style and SVG, no script, a policy that forbids every network request.
-
-const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 
 /** On paper, the remedies of highest priority keep their actions; the rest are listed by title, to keep a printout short. */
 const PRINT_DETAIL = 15;
@@ -171,7 +169,7 @@ export function renderHtml(report: Report): string {
   const strengths = v.strengths.length > 0 ? list(v.strengths, 'strengths') : `<p>${h(v.r.noStrengths)}</p>`;
   return `<!doctype html>
 <html lang="${h(report.locale)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="${CSP}">
+<meta http-equiv="Content-Security-Policy" content="${PAGE_CSP}">
 <title>${h([v.organization, v.title].filter(Boolean).join(' — '))}</title><style>${pageCss(header, v.date ?? '')}</style></head>
 <body>
 <header>${v.organization ? `<p class="kicker">${h(v.organization)}</p>` : ''}<h1>${h(v.title)}</h1><dl class="facts">${facts}</dl></header>
