@@ -1,7 +1,7 @@
 import { messageOf } from '../i18n/diagnostics.js';
 import type { AnswersFile } from '../schema/answers.js';
 import type { Text } from '../schema/common.js';
-import type { Level } from '../schema/questionnaire.js';
+import type { Level, Rule } from '../schema/questionnaire.js';
 import type { Report } from '../schema/report.js';
 import { findOption, type Model, type QuestionInfo } from './model.js';
 import { planFields } from './plan-report.js';
@@ -39,6 +39,18 @@ export function answerLabel(info: QuestionInfo, value: unknown, text: (t: Text) 
   if (q.type === 'boolean') return value ? (zh ? '是' : 'Yes') : zh ? '否' : 'No';
   if (q.type === 'number' && q.unit !== undefined) return `${value} ${text(q.unit)}`;
   return String(value);
+}
+
+/** What a remedy says, in one language: the same in a report and a team document. */
+export function ruleTexts(rule: Rule, text: (t: Text) => string) {
+  return {
+    title: text(rule.title),
+    why: rule.why === undefined ? null : text(rule.why),
+    actions: rule.actions.map(text),
+    effort: rule.effort ?? null,
+    horizon: rule.horizon === undefined ? null : text(rule.horizon),
+    refs: rule.refs ?? [],
+  };
 }
 
 export interface ReportMeta {
@@ -96,12 +108,7 @@ export function buildReport(model: Model, result: Result, meta: ReportMeta): Rep
       dimension: r.rule.dimension ?? null,
       severity: r.severity,
       priority: round(r.priority, 3),
-      title: text(r.rule.title),
-      why: r.rule.why === undefined ? null : text(r.rule.why),
-      actions: r.rule.actions.map(text),
-      effort: r.rule.effort ?? null,
-      horizon: r.rule.horizon === undefined ? null : text(r.rule.horizon),
-      refs: r.rule.refs ?? [],
+      ...ruleTexts(r.rule, text),
       cap: r.rule.cap ?? null,
       overallCap: r.rule.overallCap ?? null,
       ...plan.remedy(r.rule.id),

@@ -4,7 +4,7 @@ import type { Text } from '../schema/common.js';
 import type { Level } from '../schema/questionnaire.js';
 import type { TeamReport } from '../schema/team.js';
 import type { Model } from './model.js';
-import { answerLabel, resolveText, round } from './report.js';
+import { answerLabel, resolveText, round, ruleTexts } from './report.js';
 import type { Stats } from './stats.js';
 import type { Member, TeamSummary } from './team.js';
 
@@ -83,12 +83,7 @@ export function buildTeamReport(model: Model, summary: TeamSummary, members: rea
       fired: r.fired,
       of: r.of,
       groups: r.groups,
-      title: text(r.rule.title),
-      why: r.rule.why === undefined ? null : text(r.rule.why),
-      actions: r.rule.actions.map(text),
-      effort: r.rule.effort ?? null,
-      horizon: r.rule.horizon === undefined ? null : text(r.rule.horizon),
-      refs: r.rule.refs ?? [],
+      ...ruleTexts(r.rule, text),
     })),
     perspectives: summary.perspectives.map((p) => ({
       id: p.id,
