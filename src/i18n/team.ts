@@ -43,6 +43,9 @@ export interface TeamStrings {
   noTeam: (perspective: string) => string;
   skippedInvalid: (n: number) => string;
   noScore: string;
+  /** `--compare`: the section on the change since the baseline. */
+  progress: string;
+  progressNone: string;
 }
 
 export const TEAM_EN: TeamStrings = {
@@ -85,6 +88,8 @@ export const TEAM_EN: TeamStrings = {
   noTeam: (p) => `no respondent of perspective "${p}", whose answers make the team's scores`,
   skippedInvalid: (n) => `skipped ${n} invalid ${n === 1 ? 'file' : 'files'} (--skip-invalid)`,
   noScore: '—',
+  progress: 'Progress since the baseline',
+  progressNone: 'none',
 };
 
 export const TEAM_ZH: TeamStrings = {
@@ -127,6 +132,8 @@ export const TEAM_ZH: TeamStrings = {
   noTeam: (p) => `没有“${p}”视角的受访者，而团队得分正是由他们的答卷算出`,
   skippedInvalid: (n) => `已跳过 ${n} 个无效文件（--skip-invalid）`,
   noScore: '—',
+  progress: '与基线相比的进展',
+  progressNone: '无',
 };
 
 export const teamStrings = (locale: string): TeamStrings => (locale.toLowerCase().startsWith('zh') ? TEAM_ZH : TEAM_EN);
