@@ -132,6 +132,9 @@ export async function run(rawIo: Io): Promise<number> {
     .option('--skip-invalid', 'report invalid files as warnings and go on without them')
     .option('--fail-under <score>', 'exit 1 when the team overall score is under this (0–100)')
     .option('--min-coverage <ratio>', 'exit 1 when team coverage is under this (0–1)')
+    .option('--compare <baseline>', 'compare with an earlier team JSON, a folder or answers files scored now as a team')
+    .option('--max-drop <points>', 'exit 1 when the team overall or a dimension score fell by more than this since the baseline')
+    .option('--config <file>', 'settings file (default: kamcheck.config.yaml when present)')
     .addOption(
       new Option('--fail-on <severity>', 'exit 1 when a team remedy of this severity or worse fires').choices([
         'critical',

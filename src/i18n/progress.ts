@@ -30,6 +30,8 @@ export const PROGRESS_DIAGNOSTICS_ZH: Record<string, (a: A) => string> = {
 export interface ProgressStrings {
   /** How to name what a baseline or trend file may be, for "give …" messages. */
   expectReport: string;
+  /** The same for `team --compare`. */
+  expectTeam: string;
   comparedWith: (date: string | null, file: string | null) => string;
   before: string;
   after: string;
@@ -65,6 +67,7 @@ export interface ProgressStrings {
 
 export const PROGRESS_EN: ProgressStrings = {
   expectReport: 'an answers file or the JSON of `kamcheck report -f json`',
+  expectTeam: 'answers files, a folder of them or the JSON of `kamcheck team -f json`',
   comparedWith: (date, file) => `Compared with ${date ?? 'the baseline'}${file === null ? '' : ` (${file})`}`,
   before: 'Before',
   after: 'Now',
@@ -99,6 +102,7 @@ export const PROGRESS_EN: ProgressStrings = {
 
 export const PROGRESS_ZH: ProgressStrings = {
   expectReport: '答卷文件或 `kamcheck report -f json` 生成的 JSON',
+  expectTeam: '答卷文件、答卷文件夹或 `kamcheck team -f json` 生成的 JSON',
   comparedWith: (date, file) => `与${date ?? '基线'}对比${file === null ? '' : `（${file}）`}`,
   before: '之前',
   after: '现在',

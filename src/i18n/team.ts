@@ -49,6 +49,9 @@ export interface TeamStrings {
   team: string;
   band: string;
   chartTable: string;
+  /** `--compare`: the section on the change since the baseline. */
+  progress: string;
+  progressNone: string;
 }
 
 export const TEAM_EN: TeamStrings = {
@@ -97,6 +100,8 @@ export const TEAM_EN: TeamStrings = {
   team: 'Team',
   band: 'Range of respondents (lowest–highest)',
   chartTable: 'The numbers of the chart',
+  progress: 'Progress since the baseline',
+  progressNone: 'none',
 };
 
 export const TEAM_ZH: TeamStrings = {
@@ -144,6 +149,8 @@ export const TEAM_ZH: TeamStrings = {
   team: '团队',
   band: '受访者范围（最低–最高）',
   chartTable: '图中数据',
+  progress: '与基线相比的进展',
+  progressNone: '无',
 };
 
 export const teamStrings = (locale: string): TeamStrings => (locale.toLowerCase().startsWith('zh') ? TEAM_ZH : TEAM_EN);

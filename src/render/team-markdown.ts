@@ -1,9 +1,10 @@
+import { progressStrings } from '../i18n/progress.js';
 import { teamStrings } from '../i18n/team.js';
 import { strings } from '../i18n/ui.js';
 import type { TeamReport } from '../schema/team.js';
 import { mdInline as md } from './escape.js';
 import { type Band, band, fmtPercent, fmtScore } from './format.js';
-import { capital, gapLine, groupName, perceptionLine, signed, teamLine } from './team-text.js';
+import { capital, gapLine, groupName, perceptionLine, progressRows, remedyChanges, signed, teamLine } from './team-text.js';
 
 const MARK: Record<Band, string> = { low: '🔴', mid: '🟡', high: '🟢', none: '⚪' };
 const num = (s: number | null) => (s === null ? '—' : s.toFixed(1));
@@ -33,6 +34,16 @@ export function renderTeamMarkdown(doc: TeamReport): string {
       `| ${MARK[band(d.score)]} ${md(d.title)} | ${num(d.score)} | ${md(d.level?.title ?? '—')} | ${num(d.median)} | ${range} | ${num(d.sd)} | ` +
         `${d.consensus === null ? '—' : t.consensusLevel[d.consensus]} | ${fmtPercent(d.coverage)} |`,
     );
+  }
+
+  if (doc.comparison) {
+    const c = doc.comparison;
+    const p = progressStrings(doc.locale);
+    push('', `## ${t.progress}`, '', md(p.comparedWith(c.baseline.date, c.baseline.file)), '');
+    push(`| ${u.dimension} | ${p.before} | ${p.after} | ${p.delta} |`, '| --- | ---: | ---: | ---: |');
+    for (const r of progressRows(doc, c, u.overall)) push(`| ${md(r.title)} | ${r.before} | ${r.after} | ${r.delta} |`);
+    push('');
+    for (const l of remedyChanges(c, p, t.progressNone, md)) push(`- ${l}`);
   }
 
   push('', `## ${t.groups} (${t.by[doc.by]})`, '');

@@ -1,10 +1,11 @@
 import type { ChalkInstance } from 'chalk';
+import { progressStrings } from '../i18n/progress.js';
 import { teamStrings } from '../i18n/team.js';
 import { strings } from '../i18n/ui.js';
 import type { TeamReport } from '../schema/team.js';
 import { type Band, band, fmtPercent, fmtScore } from './format.js';
 import { makeChalk, padEnd, padStart, truncate, width, wrap } from './style.js';
-import { capital, gapLine, groupName, perceptionLine, signed, teamLine } from './team-text.js';
+import { capital, gapLine, groupName, perceptionLine, progressRows, remedyChanges, signed, teamLine } from './team-text.js';
 import type { TerminalOptions } from './terminal.js';
 
 const paint = (c: ChalkInstance, b: Band) => ({ low: c.red, mid: c.yellow, high: c.green, none: c.gray })[b];
@@ -58,6 +59,24 @@ export function renderTeamTerminal(doc: TeamReport, opts: TerminalOptions): stri
       `${padEnd(truncate(d.title, nameW), nameW)} ${paint(c, band(d.score))(padStart(num(d.score), w[0] as number))} ` +
         `${padStart(num(d.median), w[1] as number)} ${padStart(range, w[2] as number)} ${padStart(num(d.sd), w[3] as number)} ${consensus}`,
     );
+  }
+
+  if (doc.comparison) {
+    const cmp = doc.comparison;
+    const p = progressStrings(doc.locale);
+    head(t.progress);
+    para(p.comparedWith(cmp.baseline.date, cmp.baseline.file));
+    const pw = [p.before, p.after, p.delta].map((h) => Math.max(6, width(h)));
+    const titleW = Math.max(8, cols - pw.reduce((a, b) => a + b + 1, 0));
+    line(c.dim(`${padEnd(u.dimension, titleW)}${[p.before, p.after, p.delta].map((h, i) => ` ${padStart(h, pw[i] as number)}`).join('')}`));
+    for (const r of progressRows(doc, cmp, u.overall)) {
+      const delta = padStart(r.delta, pw[2] as number);
+      line(
+        `${padEnd(truncate(r.title, titleW), titleW)} ${padStart(r.before, pw[0] as number)} ${padStart(r.after, pw[1] as number)} ` +
+          `${r.fell ? c.red(delta) : delta}`,
+      );
+    }
+    for (const l of remedyChanges(cmp, p, t.progressNone)) para(l);
   }
 
   head(`${t.groups} (${t.by[doc.by]})`);

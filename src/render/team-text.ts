@@ -51,3 +51,30 @@ export function perceptionLine(
 }
 
 export { signed };
+
+/** `--compare`: before, now and Δ of the overall score and of each dimension, titled in the report's language. */
+export function progressRows(doc: TeamReport, c: NonNullable<TeamReport['comparison']>, overall: string) {
+  const n = (s: number | null) => (s === null ? '—' : fmt1(s));
+  const row = (title: string, r: { before: number | null; after: number | null; delta: number | null }) => ({
+    title,
+    before: n(r.before),
+    after: n(r.after),
+    delta: r.delta === null ? '—' : signed(r.delta),
+    fell: r.delta !== null && r.delta < 0,
+  });
+  return [row(overall, c.overall), ...c.dimensions.map((d) => row(doc.dimensions.find((x) => x.id === d.id)?.title ?? d.id, d))];
+}
+
+/** "New remedies (2): a, b" and "Resolved (1): c", remedies named by their titles. */
+export function remedyChanges(
+  c: NonNullable<TeamReport['comparison']>,
+  p: { remediesNew: (n: number) => string; remediesResolved: (n: number) => string; colon: string; sep: string },
+  none: string,
+  id: (s: string) => string = (s) => s,
+): string[] {
+  const list = (ids: string[]) => (ids.length === 0 ? none : ids.map((x) => id(c.titles?.[x] ?? x)).join(p.sep));
+  return [
+    `${p.remediesNew(c.remedies.new.length)}${p.colon}${list(c.remedies.new)}`,
+    `${p.remediesResolved(c.remedies.resolved.length)}${p.colon}${list(c.remedies.resolved)}`,
+  ];
+}

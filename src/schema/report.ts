@@ -21,6 +21,8 @@ export const Comparison = z.object({
     }),
   ),
   remedies: z.object({ new: z.array(z.string()), resolved: z.array(z.string()), persisting: z.array(z.string()) }),
+  /** The title of every remedy named above, in the document's language (team documents). */
+  titles: z.optional(z.record(z.string(), z.string())),
   answers: z.optional(z.array(z.object({ id: z.string(), before: z.nullable(Value), after: z.nullable(Value), delta: Score }))),
 });
 export type Comparison = z.infer<typeof Comparison>;

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { SEVERITIES } from './constants.js';
+import { Comparison } from './report.js';
 
 const LevelRef = z.nullable(z.object({ id: z.string(), title: z.string() }));
 const Value = z.union([z.string(), z.number(), z.boolean(), z.array(z.union([z.string(), z.number()]))]);
@@ -102,5 +103,7 @@ export const TeamReport = z.object({
     }),
   ),
   warnings: z.array(z.object({ code: z.string(), message: z.string(), file: z.string(), line: z.int(), column: z.int() })),
+  /** With `--compare` (SPEC §11): the change since the baseline; never an `answers` list. */
+  comparison: z.optional(Comparison),
 });
 export type TeamReport = z.infer<typeof TeamReport>;
