@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { SEVERITIES, STATES } from './constants.js';
+import { documentHead } from './document.js';
 
 const Value = z.union([z.string(), z.number(), z.boolean(), z.array(z.union([z.string(), z.number()]))]);
 const LevelRef = z.nullable(z.object({ id: z.string(), title: z.string() }));
@@ -143,11 +144,7 @@ export const RuleExplanation = z.object({
 });
 
 export const Explanation = z.object({
-  kamcheck: z.literal(1),
-  kind: z.literal('explanation'),
-  tool: z.object({ name: z.literal('kamcheck'), version: z.string() }),
-  questionnaire: z.object({ id: z.string(), version: z.string(), title: z.string() }),
-  locale: z.string(),
+  ...documentHead('explanation'),
   date: z.nullable(z.string()),
   items: z.array(z.union([OverallExplanation, DimensionExplanation, QuestionExplanation, RuleExplanation])),
 });

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { SEVERITIES } from './constants.js';
+import { documentHead } from './document.js';
 
 const LevelRef = z.nullable(z.object({ id: z.string(), title: z.string() }));
 const Value = z.union([z.string(), z.number(), z.boolean(), z.array(z.union([z.string(), z.number()]))]);
@@ -43,11 +44,7 @@ export const Target = z.object({
 
 /** The JSON report (SPEC §8, with the v1.1 additions of §10–§12). Keys may be added, never removed without a format bump. */
 export const Report = z.object({
-  kamcheck: z.literal(1),
-  kind: z.literal('report'),
-  tool: z.object({ name: z.literal('kamcheck'), version: z.string() }),
-  questionnaire: z.object({ id: z.string(), version: z.string(), title: z.string() }),
-  locale: z.string(),
+  ...documentHead('report'),
   respondent: z.object({
     name: z.optional(z.string()),
     role: z.optional(z.string()),

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { SEVERITIES } from './constants.js';
+import { documentHead } from './document.js';
 import { Comparison } from './report.js';
 
 const LevelRef = z.nullable(z.object({ id: z.string(), title: z.string() }));
@@ -26,11 +27,7 @@ const Spread = {
 
 /** The team document (SPEC §10, `kind: "team"`). Keys may be added, never removed without a format bump. */
 export const TeamReport = z.object({
-  kamcheck: z.literal(1),
-  kind: z.literal('team'),
-  tool: z.object({ name: z.literal('kamcheck'), version: z.string() }),
-  questionnaire: z.object({ id: z.string(), version: z.string(), title: z.string() }),
-  locale: z.string(),
+  ...documentHead('team'),
   respondents: z.int(),
   perspective: z.string(),
   by: z.enum(['role', 'unit', 'organization']),

@@ -1,15 +1,12 @@
 import * as z from 'zod/mini';
+import { documentHead } from './document.js';
 
 const Score = z.nullable(z.number());
 const Point = { score: Score, level: z.nullable(z.string()), deltaFirst: Score, deltaPrevious: Score };
 
 /** `kamcheck trend -f json` (SPEC §11): scores of one organisation at several dates, oldest first. */
 export const Trend = z.object({
-  kamcheck: z.literal(1),
-  kind: z.literal('trend'),
-  tool: z.object({ name: z.literal('kamcheck'), version: z.string() }),
-  questionnaire: z.object({ id: z.string(), version: z.string(), title: z.string() }),
-  locale: z.string(),
+  ...documentHead('trend'),
   /** The maturity levels, for the titles of the level ids below. */
   levels: z.array(z.object({ id: z.string(), title: z.string(), min: z.number() })),
   dimensions: z.array(z.object({ id: z.string(), title: z.string() })),
