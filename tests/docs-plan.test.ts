@@ -1,23 +1,14 @@
 // The planning example of docs/scoring.md: every `<!-- check: plan FILE -->` table is recomputed from the CLI's JSON,
 // and the `explain` transcript is what the CLI prints.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ROOT, runCli } from './helpers/cli.js';
-import { arithmeticAgrees, checkMarks, codeBlocks, fileName, shows, table, unquote } from './helpers/doc-tables.js';
+import { arithmeticAgrees, checkMarks, codeBlocks, docFolder, shows, table, unquote, valueAt } from './helpers/doc-tables.js';
 
 const SCORING = readFileSync(join(ROOT, 'docs/scoring.md'), 'utf8');
 const Q = join(ROOT, 'tests/fixtures/valid/small.yaml');
-const dir = mkdtempSync(join(tmpdir(), 'kamcheck-docs-plan-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-for (const b of codeBlocks(SCORING)) {
-  const name = fileName(b);
-  if (name) writeFileSync(join(dir, name), b.text);
-}
-
-const at = (doc: unknown, path: string): unknown =>
-  path.split('.').reduce<unknown>((v, k) => (v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), doc);
+const dir = docFolder(SCORING);
 
 const marks = checkMarks(SCORING).filter((m) => m.startsWith('plan '));
 const tables = marks.filter((m) => !m.startsWith('plan explain ')).map((m) => m.slice('plan '.length));
@@ -36,7 +27,7 @@ describe('docs/scoring.md, gains, roadmap and targets', () => {
     for (const row of rows) {
       const path = unquote(row.JSON as string);
       const value = row.value as string;
-      const actual = at(report, path);
+      const actual = valueAt(report, path);
       expect(actual, `${path} exists`).not.toBeUndefined();
       if (value.startsWith('`')) expect(actual, path).toEqual(JSON.parse(unquote(value)));
       else {

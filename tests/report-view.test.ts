@@ -147,7 +147,7 @@ describe.each(['en', 'zh-CN'])('report view with a roadmap, targets and a compar
     expect(radar).toMatch(
       /<polygon points="[^"]+" fill="#6e7781" fill-opacity="0" stroke="#6e7781" stroke-width="2" stroke-dasharray="5 4" data-series="(Before|之前)"/,
     );
-    expect(radar.indexOf('data-series="' + (zh ? '之前' : 'Before'))).toBeLessThan(radar.indexOf('data-series="' + (zh ? '现在' : 'Now')));
+    expect(radar.indexOf(`data-series="${zh ? '之前' : 'Before'}`)).toBeLessThan(radar.indexOf(`data-series="${zh ? '现在' : 'Now'}`));
     expect(radar).toContain(`>${zh ? '之前' : 'Before'}</text>`);
   });
 

@@ -1,22 +1,15 @@
 // The team example of docs/scoring.md: every number of the `<!-- check: team -->` table is recomputed from the CLI's JSON.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ROOT, runCli } from './helpers/cli.js';
-import { arithmeticAgrees, codeBlocks, fileName, shows, table, unquote } from './helpers/doc-tables.js';
+import { arithmeticAgrees, codeBlocks, docFolder, fileName, shows, table, unquote, valueAt } from './helpers/doc-tables.js';
 
 const SCORING = readFileSync(join(ROOT, 'docs/scoring.md'), 'utf8');
 const Q = join(ROOT, 'tests/fixtures/valid/team.yaml');
 const FILES = ['ana.yaml', 'ben.yaml', 'cai.yaml', 'dora.yaml', 'eve.yaml'];
-const dir = mkdtempSync(join(tmpdir(), 'kamcheck-docs-team-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = docFolder(SCORING, (name) => FILES.includes(name));
 const blocks = codeBlocks(SCORING).filter((b) => FILES.includes(fileName(b) ?? ''));
-for (const b of blocks) writeFileSync(join(dir, fileName(b) as string), b.text);
-
-/** The value at a dotted path such as `dimensions.0.sd`; `length` of a list too. */
-const at = (doc: unknown, path: string): unknown =>
-  path.split('.').reduce<unknown>((v, k) => (v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), doc);
 
 describe('docs/scoring.md, the team example', () => {
   it('shows the answers of tests/fixtures/team byte for byte', () => {
@@ -42,7 +35,7 @@ describe('docs/scoring.md, the team example', () => {
         variance = Number(value);
         continue;
       }
-      const actual = at(doc, path);
+      const actual = valueAt(doc, path);
       expect(actual, `${path} exists`).not.toBeUndefined();
       if (value.startsWith('`')) expect(actual, path).toEqual(JSON.parse(unquote(value)));
       else {

@@ -42,6 +42,16 @@ export const Target = z.object({
   reachedInPhase: z.nullable(z.int()),
 });
 
+/** What a remedy says (core/report.ts `ruleTexts`): the same keys in a report and a team document. */
+export const RemedyTexts = {
+  title: z.string(),
+  why: z.nullable(z.string()),
+  actions: z.array(z.string()),
+  effort: z.nullable(z.enum(['low', 'medium', 'high'])),
+  horizon: z.nullable(z.string()),
+  refs: z.array(z.string()),
+};
+
 /** The JSON report (SPEC §8, with the v1.1 additions of §10–§12). Keys may be added, never removed without a format bump. */
 export const Report = z.object({
   ...documentHead('report'),
@@ -87,12 +97,7 @@ export const Report = z.object({
       dimension: z.nullable(z.string()),
       severity: z.enum(SEVERITIES),
       priority: z.number(),
-      title: z.string(),
-      why: z.nullable(z.string()),
-      actions: z.array(z.string()),
-      effort: z.nullable(z.enum(['low', 'medium', 'high'])),
-      horizon: z.nullable(z.string()),
-      refs: z.array(z.string()),
+      ...RemedyTexts,
       /** v1.1: roadmap phase 1–3 (SPEC §12). */
       phase: z.int(),
       cap: z.nullable(z.number()),

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { SEVERITIES } from './constants.js';
 import { documentHead } from './document.js';
-import { Comparison } from './report.js';
+import { Comparison, RemedyTexts } from './report.js';
 
 const LevelRef = z.nullable(z.object({ id: z.string(), title: z.string() }));
 const Value = z.union([z.string(), z.number(), z.boolean(), z.array(z.union([z.string(), z.number()]))]);
@@ -68,12 +68,7 @@ export const TeamReport = z.object({
       fired: z.int(),
       of: z.int(),
       groups: z.array(Group),
-      title: z.string(),
-      why: z.nullable(z.string()),
-      actions: z.array(z.string()),
-      effort: z.nullable(z.enum(['low', 'medium', 'high'])),
-      horizon: z.nullable(z.string()),
-      refs: z.array(z.string()),
+      ...RemedyTexts,
     }),
   ),
   perspectives: z.array(

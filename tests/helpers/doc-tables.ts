@@ -1,5 +1,8 @@
 // Reading the docs' markdown: code blocks with their marks, checked tables, and the arithmetic written in cells.
-import { expect } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, expect } from 'vitest';
 
 // ── Reading markdown ────────────────────────────────────────────────────────────────────────────────
 
@@ -152,3 +155,18 @@ export function arithmeticAgrees(arithmetic: string, value: string, what: string
   const v = expressionIn(arithmetic);
   if (v !== undefined) shows(value, v, `arithmetic of ${what}`);
 }
+
+/** A fresh folder holding the `<!-- file: NAME -->` blocks of a doc (those `keep` accepts), removed after the file's tests. */
+export function docFolder(md: string, keep: (name: string) => boolean = () => true): string {
+  const dir = mkdtempSync(join(tmpdir(), 'kamcheck-docs-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  for (const b of codeBlocks(md)) {
+    const name = fileName(b);
+    if (name && keep(name)) writeFileSync(join(dir, name), b.text);
+  }
+  return dir;
+}
+
+/** The value at a dotted path of a JSON document, such as `dimensions.0.rawScore` (`length` of a list too). */
+export const valueAt = (doc: unknown, path: string): unknown =>
+  path.split('.').reduce<unknown>((v, k) => (v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), doc);
