@@ -4,13 +4,14 @@
 // cache starts with that name on its own line and is used only for that very file: the build's in a checkout, else
 // one made on the first run and kept in the user's cache folder. V8 itself rejects a cache of another Node.js.
 // Then: run() with the real process as its I/O.
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import Module, { createRequire } from 'node:module';
-import { dirname, isAbsolute, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Script } from 'node:vm';
+// This file is CommonJS (bin/package.json): Node starts a CommonJS main module without its ES module loader.
+'use strict';
+const { fstatSync, mkdirSync, readFileSync, statSync, writeFileSync, writeSync } = require('node:fs');
+const Module = require('node:module');
+const { dirname, isAbsolute, join } = require('node:path');
+const { Script } = require('node:vm');
 
-const file = fileURLToPath(new URL('../dist/kamcheck.cjs', import.meta.url));
+const file = join(__dirname, '..', 'dist', 'kamcheck.cjs');
 const cacheFor = (path) => {
   try {
     const bytes = readFileSync(path);
@@ -26,30 +27,99 @@ const folder = home
   : process.platform === 'win32'
     ? env.LOCALAPPDATA && join(env.LOCALAPPDATA, 'kamcheck', 'Cache')
     : env.HOME && (process.platform === 'darwin' ? join(env.HOME, 'Library', 'Caches', 'kamcheck') : join(env.HOME, '.cache', 'kamcheck'));
-const stat = statSync(file);
-let hash = 0x811c9dc5;
-for (const ch of `${file}:${stat.size}:${stat.mtimeMs}`) hash = Math.imul(hash ^ ch.charCodeAt(0), 0x01000193);
-const userCache = folder && join(folder, `code-${(hash >>> 0).toString(16)}.cache`);
-const cachedData = cacheFor(`${file}.cache`) ?? (userCache && cacheFor(userCache));
-
-const script = new Script(Module.wrap(readFileSync(file, 'utf8')), { filename: file, cachedData });
-const bundle = { exports: {} };
-script.runInThisContext().call(bundle.exports, bundle.exports, createRequire(file), bundle, file, dirname(file));
-
-process.exitCode = await bundle.exports.run({
-  argv: process.argv.slice(2),
-  // process.stdin builds a stream on first use; most commands never read it.
-  get stdin() {
-    return process.stdin;
-  },
-  stdout: process.stdout,
-  stderr: process.stderr,
-  env,
-  cwd: process.cwd(),
-});
-if (userCache && (!cachedData || script.cachedDataRejected)) {
-  try {
-    mkdirSync(folder, { recursive: true, mode: 0o700 });
-    writeFileSync(userCache, Buffer.concat([Buffer.from(`${file}\n`), script.createCachedData()]), { mode: 0o600 });
-  } catch {}
+const built = cacheFor(`${file}.cache`);
+let userCache;
+if (!built && folder) {
+  const stat = statSync(file);
+  let hash = 0x811c9dc5;
+  for (const ch of `${file}:${stat.size}:${stat.mtimeMs}`) hash = Math.imul(hash ^ ch.charCodeAt(0), 0x01000193);
+  userCache = join(folder, `code-${(hash >>> 0).toString(16)}.cache`);
 }
+const cachedData = built ?? (userCache && cacheFor(userCache));
+
+// The build makes the bundle pure ASCII, which Latin-1 reads as it is, without decoding UTF-8.
+const script = new Script(Module.wrap(readFileSync(file, 'latin1')), { filename: file, cachedData });
+const bundle = { exports: {} };
+script.runInThisContext().call(bundle.exports, bundle.exports, Module.createRequire(file), bundle, file, dirname(file));
+
+/**
+ * Standard output written straight to its file descriptor when it is a file, a pipe or /dev/null: building
+ * process.stdout (a stream over a file or a pipe) costs more than a report takes to write. A terminal gets
+ * process.stdout, which knows its width; a pipe that would block hands the rest over to process.stdout too.
+ */
+function directStdout() {
+  let stat;
+  try {
+    stat = fstatSync(1);
+  } catch {
+    return undefined;
+  }
+  // /dev/null is character device 1:3 on Linux; other character devices may be terminals.
+  const devNull = process.platform === 'linux' && stat.isCharacterDevice() && stat.rdev === 259;
+  if (!stat.isFile() && !stat.isFIFO() && !stat.isSocket() && !devNull) return undefined;
+  let stream;
+  const listeners = [];
+  const handOver = () => {
+    stream = process.stdout;
+    for (const [method, event, listener] of listeners) stream[method](event, listener);
+    return stream;
+  };
+  const listen = (method) => (event, listener) => {
+    if (stream) stream[method](event, listener);
+    else listeners.push([method, event, listener]);
+    return out;
+  };
+  const out = {
+    isTTY: false,
+    write(chunk, encoding, done) {
+      const cb = typeof encoding === 'function' ? encoding : done;
+      if (stream) return stream.write(chunk, cb);
+      let bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+      try {
+        while (bytes.length > 0) bytes = bytes.subarray(writeSync(1, bytes));
+      } catch (e) {
+        if (e.code !== 'EAGAIN') {
+          if (!cb) throw e;
+          cb(e);
+          return true;
+        }
+        return handOver().write(bytes, cb);
+      }
+      cb?.();
+      return true;
+    },
+    // Listeners wait for the stream, if there is ever one: a direct write reports its error to its callback.
+    on: listen('on'),
+    once: listen('once'),
+  };
+  return out;
+}
+let stdout;
+
+bundle.exports
+  .run({
+    argv: process.argv.slice(2),
+    // process.stdin, stdout and stderr build their streams on first use: a report never reads standard input
+    // and writes no message when all is well.
+    get stdin() {
+      return process.stdin;
+    },
+    get stdout() {
+      stdout ??= directStdout() ?? process.stdout;
+      return stdout;
+    },
+    get stderr() {
+      return process.stderr;
+    },
+    env,
+    cwd: process.cwd(),
+  })
+  .then((code) => {
+    process.exitCode = code;
+    if (userCache && (!cachedData || script.cachedDataRejected)) {
+      try {
+        mkdirSync(folder, { recursive: true, mode: 0o700 });
+        writeFileSync(userCache, Buffer.concat([Buffer.from(`${file}\n`), script.createCachedData()]), { mode: 0o600 });
+      } catch {}
+    }
+  });

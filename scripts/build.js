@@ -2,10 +2,12 @@
 // Lazily imported modules (the interactive prompts, renderers, the questionnaire schema) are in the file but run
 // only when imported. The bundle is built beside dist/ and swapped in at the end, so a CLI running meanwhile never
 // sees half a build.
+import { spawnSync } from 'node:child_process';
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { Readable, Writable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
 
 // `--checkout` is the `dependencies` script: npm runs it in a checkout after `npm ci` (or any change to
@@ -20,7 +22,59 @@ if (process.argv.includes('--checkout')) {
     process.exit(0);
   }
 }
+const FINAL = resolve('dist/kamcheck.cjs');
+
+/** The bundle loaded as bin/kamcheck.js loads it, under the name it has once in place. */
+function load(path) {
+  const script = new Script(Module.wrap(readFileSync(path, 'utf8')), { filename: FINAL });
+  const bundle = { exports: {}, script };
+  script.runInThisContext().call(bundle.exports, bundle.exports, createRequire(path), bundle, path, dirname(path));
+  return bundle;
+}
+
+/** Run the CLI in this process; its output, or an error when it fails. */
+async function cli(bundle, argv, stdin = '') {
+  let text = '';
+  const sink = new Writable({
+    write(chunk, _, done) {
+      text += chunk;
+      done();
+    },
+  });
+  const code = await bundle.exports.run({ argv, stdin: Readable.from([stdin]), stdout: sink, stderr: sink, env: {}, cwd: process.cwd() });
+  if (code !== 0) throw new Error(`kamcheck ${argv.join(' ')} exited ${code}:\n${text}`);
+  return text;
+}
+
+// `--code-cache DIR`: load DIR/kamcheck.cjs as bin/kamcheck.js does, make reports, write DIR/kamcheck.cjs.cache.
+if (process.argv[2] === '--code-cache') {
+  const dir = process.argv[3];
+  const bundle = load(`${dir}/kamcheck.cjs`);
+  const example = 'examples/midsize-components.en.yaml';
+  for (const format of ['json', 'terminal', 'markdown']) await cli(bundle, ['report', example, '--format', format]);
+  // V8 keeps the file name in the cache and stack traces show it: the name is the one the bundle has once it is
+  // in place, and the cache starts with that name on a line of its own, so that bin/kamcheck.js uses it only
+  // for that very file.
+  writeFileSync(`${dir}/kamcheck.cjs.cache`, Buffer.concat([Buffer.from(`${FINAL}\n`), bundle.script.createCachedData()]));
+  process.exit(0);
+}
+
 const { build } = await import('esbuild');
+
+// commander loads node:child_process at start for subcommands run as separate programs, which kamcheck has
+// none of; loading it costs about as much as the rest of start-up. It gets a stand-in that loads it on first use.
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      /[\\/]node_modules[\\/]commander[\\/]/.test(args.importer) ? { path: 'child_process', namespace: 'lazy' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'lazy' }, () => ({
+      contents: "let m; module.exports = new Proxy({}, { get: (_, k) => (m ??= require('node:child_process'))[k] });",
+      loader: 'js',
+    }));
+  },
+};
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const out = resolve(`.dist-${process.pid}`);
@@ -37,48 +91,38 @@ await build({
   define: {
     __KAMCHECK_VERSION__: JSON.stringify(pkg.version),
     __KAMCHECK_BUILD__: JSON.stringify(`${pkg.version}+${Date.now().toString(36)}`),
-    'import.meta.url': '__kcUrl',
+    // The bundle's folder, without turning paths into URLs and back (node:url costs start-up time).
+    __KAMCHECK_BUNDLE_DIR__: '__dirname',
+    // Source code reaches its folder through import.meta.url only where the bundle's folder is not given.
+    'import.meta.url': '""',
   },
-  banner: { js: "const __kcUrl=require('node:url').pathToFileURL(__filename).href;" },
   // yaml's ES module build (the same code as its CommonJS one) lets the bundler drop what kamcheck never calls.
   alias: { yaml: './node_modules/yaml/browser/index.js' },
   logLevel: 'warning',
+  plugins: [lazyChildProcess],
 });
 
-// Load the bundle as bin/kamcheck.js does, keeping the Script to take its code cache from. V8 keeps the file name
-// in the cache and stack traces show it: the name is the one the bundle has once it is in place, and the cache
-// starts with that name on a line of its own, so that bin/kamcheck.js uses it only for that very file.
-const final = resolve('dist/kamcheck.cjs');
-const script = new Script(Module.wrap(readFileSync(file, 'utf8')), { filename: final });
-const bundle = { exports: {} };
-script.runInThisContext().call(bundle.exports, bundle.exports, createRequire(file), bundle, file, out);
-const cli = async (argv, stdin = '') => {
-  let text = '';
-  const sink = new Writable({
-    write(chunk, _, done) {
-      text += chunk;
-      done();
-    },
-  });
-  const code = await bundle.exports.run({ argv, stdin: Readable.from([stdin]), stdout: sink, stderr: sink, env: {}, cwd: process.cwd() });
-  if (code !== 0) throw new Error(`kamcheck ${argv.join(' ')} exited ${code}:\n${text}`);
-  return text;
-};
+// bin/kamcheck.js reads the bundle as Latin-1, a plain copy, which is right only for ASCII. esbuild escapes what
+// is not ASCII in strings; a regular expression must be written with \u escapes for it.
+const nonAscii = readFileSync(file).findIndex((b) => b > 0x7f);
+if (nonAscii >= 0) {
+  const text = readFileSync(file, 'utf8');
+  console.error(`build: the bundle is not ASCII near: ${JSON.stringify(text.slice(Math.max(0, nonAscii - 60), nonAscii + 20))}`);
+  process.exit(1);
+}
 
-// The bundled questionnaire, validated by the CLI just built, cached as JSON with a key of its source:
-// a report then skips parsing 150 kB of YAML. src/cli/io.ts readCompiled() checks the key on every use.
+// The bundled questionnaire, validated by the CLI just built, cached as JSON with its source bytes: a report then
+// skips parsing 150 kB of YAML. src/cli/io.ts readCompiled() compares the bytes on every use.
 const source = 'questionnaires/kam-five-pitfalls.yaml';
-const doc = await cli(['show', '-q', source, '--format', 'json']);
-const key = bundle.exports.contentKey(readFileSync(source));
-writeFileSync(`${out}/kam-five-pitfalls.compiled.json`, `{"key":"${key}","doc":${JSON.stringify(JSON.parse(doc))}}\n`);
+const built = load(file);
+const doc = await cli(built, ['show', '-q', source, '--format', 'json']);
+writeFileSync(`${out}/kam-five-pitfalls.compiled`, built.exports.packEntry(readFileSync(source), JSON.parse(doc)));
 
-// Exercise the common paths, then keep the compiled code of every function they ran.
-const example = 'examples/midsize-components.en.yaml';
-for (const format of ['json', 'terminal', 'markdown']) await cli(['report', example, '--format', format]);
-await cli(['validate', example]);
-await cli(['team', 'examples/team', '--format', 'json']);
-await cli(['--help']);
-writeFileSync(`${file}.cache`, Buffer.concat([Buffer.from(`${final}\n`), script.createCachedData()]));
+// The code cache comes from a process of its own that only makes reports, so that it holds the compiled code of
+// what a report runs and nothing more: a larger cache costs every start to read, and the YAML and schema
+// libraries, which a report from a plain answers file never loads, are compiled when another command needs them.
+const warm = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--code-cache', out], { stdio: 'inherit' });
+if (warm.status !== 0) process.exit(warm.status ?? 1);
 
 rmSync('dist', { recursive: true, force: true });
 renameSync(out, 'dist');

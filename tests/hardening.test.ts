@@ -209,12 +209,18 @@ describe('a checked -q questionnaire is cached in the user cache folder', () => 
     expect(first.code).toBe(0);
     const entries = readdirSync(join(xdg, 'kamcheck'));
     expect(entries).toHaveLength(1);
-    expect(entries[0]).toMatch(/^q-\d+-[0-9a-f]{64}\.json$/);
-    // The entry is what the next run uses: a title changed in it shows in the report.
+    expect(entries[0]).toMatch(/^q-\d+-[0-9a-f]{8}\.cache$/);
+    // An entry is a line naming the build and the size, the questionnaire's very bytes, then the checked JSON.
     const file = join(xdg, 'kamcheck', entries[0] as string);
-    const cached = JSON.parse(readFileSync(file, 'utf8'));
-    cached.doc.title = { en: 'From the cache', 'zh-CN': '来自缓存' };
-    writeFileSync(file, JSON.stringify(cached));
+    const entry = readFileSync(file);
+    const eol = entry.indexOf(10);
+    const head = JSON.parse(entry.toString('utf8', 0, eol));
+    expect(head).toMatchObject({ kamcheck: 'questionnaire-cache', size: readFileSync(Q).length });
+    expect(entry.subarray(eol + 1, eol + 1 + head.size).equals(readFileSync(Q))).toBe(true);
+    // The entry is what the next run uses: a title changed in it shows in the report.
+    const cached = JSON.parse(entry.toString('utf8', eol + 1 + head.size));
+    cached.title = { en: 'From the cache', 'zh-CN': '来自缓存' };
+    writeFileSync(file, Buffer.concat([entry.subarray(0, eol + 1 + head.size), Buffer.from(JSON.stringify(cached))]));
     expect(JSON.parse((await run({ XDG_CACHE_HOME: xdg })).stdout).questionnaire.title).toBe('From the cache');
   });
 

@@ -1,7 +1,8 @@
+import { isAscii } from 'node:buffer';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import type { Questionnaire } from '../schema/questionnaire.js';
-import { contentKey, type Io } from './io.js';
+import type { Io } from './io.js';
 
 declare const __KAMCHECK_BUILD__: string | undefined;
 /** Each build reads only its own entries: a questionnaire another build checked may not pass this one's checks. */
@@ -19,16 +20,55 @@ export function cacheDir(env: Io['env'], platform = process.platform): string | 
   return platform === 'darwin' ? join(env.HOME, 'Library', 'Caches', 'kamcheck') : join(env.HOME, '.cache', 'kamcheck');
 }
 
-const entry = (dir: string, bytes: Uint8Array) => join(dir, `q-${contentKey(bytes)}.json`);
+/**
+ * A checked questionnaire kept with the very bytes it was checked from: a line of JSON naming the build and the
+ * source's size, the source bytes, then the questionnaire as JSON. An entry is used only when its bytes equal the
+ * questionnaire's, compared whole: no hash to trust, and no hashing module to load at start-up.
+ */
+export function packEntry(source: Uint8Array, doc: Questionnaire): Buffer {
+  const head = Buffer.from(`${JSON.stringify({ kamcheck: 'questionnaire-cache', build: BUILD, size: source.length })}\n`);
+  // ASCII only (other characters as \u escapes), so that reading it back is a copy rather than a UTF-8 decoding.
+  const json = JSON.stringify(doc).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return Buffer.concat([head, source, Buffer.from(json, 'latin1')]);
+}
+
+/**
+ * The questionnaire in an entry made from exactly these bytes (and by this build, with `anyBuild` false: the
+ * bundled questionnaire's entry ships with its build); anything else is no entry.
+ */
+export function unpackEntry(entry: Buffer, source: Uint8Array, anyBuild = false): Questionnaire | undefined {
+  try {
+    const eol = entry.indexOf(10);
+    if (eol < 0) return undefined;
+    const head = JSON.parse(entry.toString('utf8', 0, eol)) as { kamcheck?: unknown; build?: unknown; size?: unknown };
+    if (head.kamcheck !== 'questionnaire-cache' || (!anyBuild && head.build !== BUILD) || head.size !== source.length) return undefined;
+    const end = eol + 1 + source.length;
+    if (end > entry.length || !entry.subarray(eol + 1, end).equals(source)) return undefined;
+    const json = entry.subarray(end);
+    const doc = JSON.parse(isAscii(json) ? json.toString('latin1') : json.toString('utf8')) as unknown;
+    return doc !== null && typeof doc === 'object' && !Array.isArray(doc) ? (doc as Questionnaire) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * An entry's name: the size and a hash of at most 4,096 bytes spread over the file. Two questionnaires may share a
+ * name (they then take turns in it); only the whole comparison in unpackEntry decides whether an entry is used.
+ */
+function entryName(bytes: Uint8Array): string {
+  let hash = 0x811c9dc5;
+  const step = Math.max(1, Math.floor(bytes.length / 4096));
+  for (let i = 0; i < bytes.length; i += step) hash = Math.imul(hash ^ (bytes[i] as number), 0x01000193);
+  return `q-${bytes.length}-${(hash >>> 0).toString(16).padStart(8, '0')}.cache`;
+}
 
 /** A questionnaire this build checked before, with exactly these bytes; anything unreadable or odd is no entry. */
 export function readCachedQuestionnaire(env: Io['env'], bytes: Uint8Array): Questionnaire | undefined {
   const dir = cacheDir(env);
   if (!dir) return undefined;
   try {
-    const cached = JSON.parse(readFileSync(entry(dir, bytes), 'utf8')) as { build?: unknown; size?: unknown; doc?: unknown };
-    if (cached.build !== BUILD || cached.size !== bytes.length || cached.doc === null || typeof cached.doc !== 'object') return undefined;
-    return cached.doc as Questionnaire;
+    return unpackEntry(readFileSync(join(dir, entryName(bytes))), bytes);
   } catch {
     return undefined;
   }
@@ -40,9 +80,9 @@ export function writeCachedQuestionnaire(env: Io['env'], bytes: Uint8Array, doc:
   if (!dir) return;
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
-    const file = entry(dir, bytes);
+    const file = join(dir, entryName(bytes));
     const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify({ build: BUILD, size: bytes.length, doc }), { mode: 0o600 });
+    writeFileSync(tmp, packEntry(bytes, doc), { mode: 0o600 });
     renameSync(tmp, file);
   } catch {
     // Read-only home, full disk, no permission: the next run checks the YAML again, as this one did.

@@ -3,7 +3,7 @@ import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import type { Model } from '../core/model.js';
 import { diag, InputError } from '../diagnostics.js';
 import { issuesToDiagnostics, PARSE_OPTIONS } from '../load/issues.js';
-import { locate, parseYaml, type Source } from '../load/yaml.js';
+import { locate, type Source } from '../load/source.js';
 import type { Severity } from '../schema/constants.js';
 import type { Thresholds } from './gates.js';
 import { type Io, readInput } from './io.js';
@@ -33,9 +33,10 @@ export async function readConfig(
 ): Promise<LoadedConfig | undefined> {
   const path = named ?? (existsSync(resolve(io.cwd, CONFIG_FILE)) ? CONFIG_FILE : undefined);
   if (path === undefined) return undefined;
+  // The YAML library and the schema are loaded only when there is a config file to read.
+  const { parseYaml } = await import('../load/yaml.js');
   const { source, diagnostics } = parseYaml(path, await readInput(io, path));
   if (!source) throw new InputError(diagnostics);
-  // The schema is built only when there is a config file to check.
   const { Config } = await import('../schema/config.js');
   const r = Config.safeParse(source.data, PARSE_OPTIONS);
   if (!r.success) throw new InputError(issuesToDiagnostics(source, r.error.issues));

@@ -1,7 +1,9 @@
 import { buildModel, type Model } from '../core/model.js';
 import type { Answers } from '../core/score.js';
 import { type Diagnostic, hasErrors, InputError } from '../diagnostics.js';
-import { checkAnswers, type ParsedAnswers, parseAnswers } from '../load/answers.js';
+import { checkAnswers, type ParsedAnswers } from '../load/check-answers.js';
+import { fastSource } from '../load/fast-yaml.js';
+import { quickAnswersFile } from '../load/quick-answers.js';
 import { readCachedQuestionnaire, writeCachedQuestionnaire } from './cache.js';
 import { bundledQuestionnaire, displayName, type Io, readCompiled, readInput } from './io.js';
 
@@ -45,9 +47,21 @@ export interface AnswersFor {
   warnings: Diagnostic[];
 }
 
+/**
+ * An answers file read and shape-checked. A plain file (most are) is read by the fast reader and checked by hand;
+ * anything else, and every file with a problem, goes to the YAML library and the schema, loaded only then.
+ */
+export async function parseAnswersFile(file: string, bytes: Uint8Array): Promise<{ parsed?: ParsedAnswers; diagnostics: Diagnostic[] }> {
+  const source = fastSource(file, bytes);
+  const doc = source && quickAnswersFile(source.data);
+  if (source && doc) return { parsed: { doc, source }, diagnostics: [] };
+  const { answersFromSource, parseAnswers } = await import('../load/answers.js');
+  return source ? answersFromSource(source) : parseAnswers(file, bytes);
+}
+
 /** An answers file checked against a questionnaire. */
 export async function readAnswers(io: Io, path: string, model: Model): Promise<AnswersFor> {
-  const { parsed, diagnostics } = parseAnswers(displayName(path), await readInput(io, path));
+  const { parsed, diagnostics } = await parseAnswersFile(displayName(path), await readInput(io, path));
   if (!parsed) throw new InputError(diagnostics);
   const checked = checkAnswers(parsed, model);
   failOnErrors([...diagnostics, ...checked.diagnostics]);

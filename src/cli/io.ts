@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto';
 import { closeSync, existsSync, openSync, readFileSync, readSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { MAX_BYTES } from '../load/yaml.js';
+import { MAX_BYTES } from '../load/source.js';
 import type { Questionnaire } from '../schema/questionnaire.js';
+import { unpackEntry } from './cache.js';
 
 /** Everything a command touches outside itself, passed in so tests can run the CLI in-process. */
 export interface Io {
@@ -103,40 +103,35 @@ export const displayName = (path: string): string => (path === '-' ? '<stdin>' :
 
 export { writeAtomic, writeOutput } from './write.js';
 
+declare const __KAMCHECK_BUNDLE_DIR__: string | undefined;
+/** The folder of this module: the bundle's (dist/), or src/cli/ when running from source. */
+const moduleDir = (): string =>
+  typeof __KAMCHECK_BUNDLE_DIR__ === 'string' ? __KAMCHECK_BUNDLE_DIR__ : dirname(fileURLToPath(import.meta.url));
+
 /** The folder holding the bundled questionnaires, found from this module whether bundled or run from source. */
 export function assetDir(name: string): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
+  let dir = moduleDir();
   for (let i = 0; i < 4; i++) {
     const candidate = join(dir, name);
     if (existsSync(candidate)) return candidate;
     dir = dirname(dir);
   }
-  return join(dirname(fileURLToPath(import.meta.url)), '..', name);
+  return join(moduleDir(), '..', name);
 }
 
 export const BUNDLED_ID = 'kam-five-pitfalls';
 export const bundledQuestionnaire = (): string => join(assetDir('questionnaires'), `${BUNDLED_ID}.yaml`);
 
-/** The bytes' length and SHA-256: what a cached questionnaire is keyed by. Node.js has its hashing loaded already. */
-export function contentKey(bytes: Uint8Array): string {
-  return `${bytes.length}-${createHash('sha256').update(bytes).digest('hex')}`;
-}
-
 /**
- * The bundled questionnaire as the build validated it (dist/<id>.compiled.json), when its source bytes are
- * unchanged. Parsing 150 kB of YAML costs more than everything else a report does; this is only a cache:
- * on any mismatch the YAML is read and checked as usual.
+ * The bundled questionnaire as the build checked it (dist/<id>.compiled), when its source bytes are unchanged.
+ * Parsing 150 kB of YAML costs more than everything else a report does; this is only a cache: on any mismatch
+ * the YAML is read and checked as usual.
  */
 export function readCompiled(bytes: Uint8Array): Questionnaire | undefined {
   try {
     // Beside the bundle (dist/kamcheck.cjs), or in dist/ when running from source.
-    const here = join(dirname(fileURLToPath(import.meta.url)), `${BUNDLED_ID}.compiled.json`);
-    const path = existsSync(here) ? here : join(assetDir('dist'), `${BUNDLED_ID}.compiled.json`);
-    const cached = JSON.parse(readFileSync(path, 'utf8')) as {
-      key: string;
-      doc: Questionnaire;
-    };
-    return cached.key === contentKey(bytes) ? cached.doc : undefined;
+    const here = join(moduleDir(), `${BUNDLED_ID}.compiled`);
+    return unpackEntry(readFileSync(existsSync(here) ? here : join(assetDir('dist'), `${BUNDLED_ID}.compiled`)), bytes, true);
   } catch {
     return undefined;
   }

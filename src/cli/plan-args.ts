@@ -2,7 +2,7 @@
 import { type Canonical, canonicalize, type Model, toNumber } from '../core/model.js';
 import type { Answer } from '../core/score.js';
 import { type Diagnostic, diag, InputError } from '../diagnostics.js';
-import { answerProblem } from '../load/answers.js';
+import { answerProblem } from '../load/check-answers.js';
 import { closest } from '../load/issues.js';
 import { UsageError } from './io.js';
 

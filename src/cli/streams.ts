@@ -7,25 +7,38 @@ type Out = Io['stdout'];
 interface Outcome {
   error?: NodeJS.ErrnoException;
   closed: boolean;
+  /** Whether the stream was asked for at all. */
+  opened?: boolean;
 }
 
 /**
  * A stream that makes text safe before it reaches a terminal (control characters shown, not obeyed; colour
  * codes kept when colour is on) and that records write errors instead of letting them end the process.
  * `raw` is the stream itself, for the interactive prompts, which draw with cursor movements of their own.
+ * The stream is taken from `get` on first use: Node.js builds process.stderr only when asked, and a run that
+ * writes no message should not pay for it.
  */
-function guard(target: Out, terminal: () => boolean, colour: () => boolean, outcome: Outcome): Out {
+function guard(get: () => Out, terminal: () => boolean, colour: () => boolean, outcome: Outcome): Out {
   const onError = (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') outcome.closed = true;
     else outcome.error ??= e;
   };
-  (target as NodeJS.EventEmitter).on?.('error', onError);
+  let stream: Out | undefined;
+  const open = (): Out => {
+    if (stream === undefined) {
+      stream = get();
+      (stream as NodeJS.EventEmitter).on?.('error', onError);
+      outcome.opened = true;
+    }
+    return stream;
+  };
   const write = (chunk: unknown, ...rest: unknown[]): boolean => {
     const done = rest.find((r) => typeof r === 'function') as ((e?: Error | null) => void) | undefined;
     if (outcome.closed || outcome.error) {
       done?.();
       return true;
     }
+    const target = open();
     const text = typeof chunk === 'string' && terminal() ? streamSafe(chunk, colour()) : chunk;
     try {
       return (target.write as (c: unknown, cb?: (e?: Error | null) => void) => boolean).call(target, text, (e) => {
@@ -37,9 +50,10 @@ function guard(target: Out, terminal: () => boolean, colour: () => boolean, outc
       return true;
     }
   };
-  return new Proxy(target, {
-    get(t, prop) {
+  return new Proxy({} as Out, {
+    get(_, prop) {
       if (prop === 'write') return write;
+      const t = open();
       if (prop === 'raw') return t;
       const v = Reflect.get(t, prop, t);
       return typeof v === 'function' ? v.bind(t) : v;
@@ -57,10 +71,21 @@ export const rawStream = (s: Out): Out => (s as Out & { raw?: Out }).raw ?? s;
 export function guardIo(io: Io, colour: () => boolean): { io: Io; finish: (code: number) => Promise<number> } {
   const out: Outcome = { closed: false };
   const err: Outcome = { closed: false };
-  const stdout = guard(io.stdout, () => io.stdout.isTTY === true, colour, out);
+  const stdout = guard(
+    () => io.stdout,
+    () => io.stdout.isTTY === true,
+    colour,
+    out,
+  );
   // Messages are for people, whether stderr is a terminal or a CI log.
-  const stderr = guard(io.stderr, () => true, colour, err) as Io['stderr'];
+  const stderr = guard(
+    () => io.stderr,
+    () => true,
+    colour,
+    err,
+  ) as Io['stderr'];
   const finish = async (code: number): Promise<number> => {
+    if (!out.opened) return code;
     if (!out.closed && !out.error) await new Promise<void>((resolve) => stdout.write('', () => resolve()));
     // An error of the last write is emitted on the next turn of the event loop.
     await new Promise((resolve) => setImmediate(resolve));
@@ -70,5 +95,16 @@ export function guardIo(io: Io, colour: () => boolean): { io: Io; finish: (code:
     stderr.write(`kamcheck: error: cannot write the output: ${reason}\n`);
     return 2;
   };
-  return { io: { ...io, stdout, stderr }, finish };
+  // Standard input too is left to be built when a command reads it.
+  const guarded: Io = {
+    argv: io.argv,
+    env: io.env,
+    cwd: io.cwd,
+    get stdin() {
+      return io.stdin;
+    },
+    stdout,
+    stderr,
+  };
+  return { io: guarded, finish };
 }

@@ -1,7 +1,7 @@
 import { Document, isSeq, visit } from 'yaml';
 import type { Model } from '../core/model.js';
 import type { Answer } from '../core/score.js';
-import { CONTROL_CHARS } from '../load/yaml.js';
+import { CONTROL_CHARS } from '../load/source.js';
 import type { AnswerEntry, AnswersFile, Respondent } from '../schema/answers.js';
 
 export interface AnswersMeta {

@@ -1,7 +1,7 @@
 import type { QuestionInfo } from '../core/model.js';
 import { resolveText } from '../core/report.js';
 import { type AssessStrings, assessStrings } from '../i18n/assess.js';
-import { makeChalk, truncate, wrap } from '../render/style.js';
+import { makePaint, truncate, wrap } from '../render/style.js';
 import type { Text } from '../schema/common.js';
 import { type AskContext, askQuestion } from './ask.js';
 import { BACK, type Back, Interrupted, type Prompter } from './prompter.js';
@@ -29,7 +29,7 @@ export interface Outcome {
 const LISTED = 8;
 
 function header(info: QuestionInfo, s: Session, o: FlowOptions, t: AssessStrings, text: (x: Text) => string): string[] {
-  const c = makeChalk(o.color);
+  const c = makePaint(o.color);
   const cols = o.columns > 0 ? Math.max(20, o.columns) : 80;
   const pr = progress(s);
   const lines = [''];
@@ -85,7 +85,7 @@ type EndChoice = 'finish' | 'review' | 'back';
 
 /** The end summary: what is left unanswered, then finish (the default, so Enter never loops), revisit, or go back. */
 async function endSummary(s: Session, o: FlowOptions, t: AssessStrings, text: (x: Text) => string): Promise<EndChoice> {
-  const c = makeChalk(o.color);
+  const c = makePaint(o.color);
   const cols = o.columns > 0 ? Math.max(20, o.columns) : 80;
   const open = unanswered(s);
   const p = o.prompter;

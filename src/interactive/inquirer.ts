@@ -1,7 +1,7 @@
 import { emitKeypressEvents } from 'node:readline';
 import { Writable } from 'node:stream';
 import { checkbox, confirm, input, Separator, select } from '@inquirer/prompts';
-import { makeChalk, wrap } from '../render/style.js';
+import { makePaint, wrap } from '../render/style.js';
 import { answeredLines, fitChoice, fitMessage, fitTick, hang, lineCount } from './layout.js';
 import { BACK, type Back, Interrupted, type Prompter } from './prompter.js';
 
@@ -47,7 +47,7 @@ const same = (s: string) => s;
 /** The real prompts, drawn with @inquirer on the given terminal. Esc on any prompt means "back". */
 export function createInquirerPrompter(term: Terminal, opts: InquirerOptions): Prompter {
   emitKeypressEvents(term.input);
-  const c = makeChalk(opts.color);
+  const c = makePaint(opts.color);
   const hint = (s: string) => () => c.dim(s);
   // Without colour every style is the identity, so nothing but text reaches the terminal.
   const base = opts.color

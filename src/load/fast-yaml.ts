@@ -1,10 +1,9 @@
-import { LineCounter, type Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
-import { CONTROL_CHARS, MAX_BYTES, type Source } from './yaml.js';
+import { CONTROL_CHARS, lineStarts, MAX_BYTES, type Path, positionOf, type Source } from './source.js';
 
 // A reader for the plain YAML that answers files are made of: block mappings indented with spaces, one-line
 // scalars, one-line flow lists and mappings, block lists of scalars, comments. It builds the same data and the
-// same node positions as the `yaml` library does for such a file, several times faster, which matters when a
-// team report reads ten thousand files. Anything else (anchors, tags, multi-line scalars, tabs, CRLF, escapes it
+// same positions as the `yaml` library does for such a file, several times faster and without loading that library,
+// which matters when a report should start as fast as Node.js and when a team report reads ten thousand files. Anything else (anchors, tags, multi-line scalars, tabs, CRLF, escapes it
 // does not know, duplicate keys, …) makes it give up and the caller reads the file with `yaml` as usual.
 
 class GiveUp extends Error {}
@@ -43,11 +42,39 @@ const plainKey = (key: string): boolean => {
   return key !== '__proto__' && v !== null && String(v) === key;
 };
 
-const scalar = (value: unknown, start: number, end: number): Scalar => {
-  const node = new Scalar(value);
-  node.range = [start, end, end];
-  return node;
-};
+/** Where a value starts, and for a mapping or list where its entries start: all a message needs. */
+interface Node {
+  start: number;
+  keys?: Map<string, { key: number; value: Node }>;
+  items?: Node[];
+}
+
+const scalar = (start: number): Node => ({ start });
+
+/** Source.position over the reader's nodes: the same walk as over the yaml library's. */
+function positionIn(root: Node, starts: readonly number[]) {
+  return (path: Path, key: boolean) => {
+    let node = root;
+    let best = node.start;
+    for (let i = 0; i < path.length; i++) {
+      const step = path[i] as string | number;
+      let next: Node | undefined;
+      if (node.keys) {
+        const pair = node.keys.get(String(step));
+        if (!pair) break;
+        if (key && i === path.length - 1) {
+          best = pair.key;
+          break;
+        }
+        next = pair.value;
+      } else if (node.items && typeof step === 'number') next = node.items[step];
+      if (!next) break;
+      node = next;
+      best = node.start;
+    }
+    return positionOf(starts, best);
+  };
+}
 
 interface Line {
   start: number;
@@ -84,7 +111,7 @@ class Reader {
         } else giveUp();
       }
       if (k >= src.length) giveUp();
-      return { node: scalar(out, base + at, base + k + 1), value: out, end: k + 1 };
+      return { node: scalar(base + at), value: out, end: k + 1 };
     }
     if (ch === "'") {
       let out = '';
@@ -97,17 +124,17 @@ class Reader {
         }
         out += src[k++];
       }
-      return { node: scalar(out, base + at, base + k + 1), value: out, end: k + 1 };
+      return { node: scalar(base + at), value: out, end: k + 1 };
     }
     if (ch === '[') {
-      const seq = new YAMLSeq();
+      const seq: Node = { start: base + at, items: [] };
       const value: unknown[] = [];
       let k = skipSpaces(src, at + 1);
       if (src[k] === ']') k++;
       else
         for (;;) {
           const item = this.inline(src, k, true);
-          seq.items.push(item.node);
+          seq.items?.push(item.node);
           value.push(item.value);
           k = skipSpaces(src, item.end);
           if (src[k] === ',') k = skipSpaces(src, k + 1);
@@ -116,11 +143,10 @@ class Reader {
             break;
           } else giveUp();
         }
-      seq.range = [base + at, base + k, base + k];
       return { node: seq, value, end: k };
     }
     if (ch === '{') {
-      const map = new YAMLMap();
+      const keys = new Map<string, { key: number; value: Node }>();
       const value: Record<string, unknown> = {};
       let k = skipSpaces(src, at + 1);
       if (src[k] === '}') k++;
@@ -131,7 +157,7 @@ class Reader {
           const key = m[1] as string;
           if (Object.hasOwn(value, key) || !plainKey(key)) giveUp();
           const item = this.inline(src, k + m[0].length, true);
-          map.items.push(new Pair(scalar(key, base + k, base + k + key.length), item.node));
+          keys.set(key, { key: base + k, value: item.node });
           value[key] = item.value;
           k = skipSpaces(src, item.end);
           if (src[k] === ',') k = skipSpaces(src, k + 1);
@@ -140,8 +166,7 @@ class Reader {
             break;
           } else giveUp();
         }
-      map.range = [base + at, base + k, base + k];
-      return { node: map, value, end: k };
+      return { node: { start: base + at, keys }, value, end: k };
     }
     // A plain scalar: to the end of the line or a comment (in a flow collection, to a comma or bracket).
     let end = at;
@@ -149,7 +174,7 @@ class Reader {
     const raw = src.slice(at, end).trimEnd();
     if (raw === '' || INDICATOR.test(raw) || raw.includes(': ') || raw.endsWith(':') || (flow && /[[{]/.test(raw))) giveUp();
     const value = plainValue(raw);
-    return { node: scalar(value, base + at, base + at + raw.length), value, end: at + raw.length };
+    return { node: scalar(base + at), value, end: at + raw.length };
   }
 
   private offsetBase = 0;
@@ -165,8 +190,8 @@ class Reader {
   }
 
   /** A block mapping whose keys are at `indent`. */
-  map(indent: number): { node: YAMLMap; value: Record<string, unknown> } {
-    const node = new YAMLMap();
+  map(indent: number): { node: Node; value: Record<string, unknown> } {
+    const keys = new Map<string, { key: number; value: Node }>();
     const value: Record<string, unknown> = {};
     for (let line = this.peek(); line && line.indent >= indent; line = this.peek()) {
       if (line.indent > indent) giveUp();
@@ -175,7 +200,6 @@ class Reader {
       const key = m[1] as string;
       if (Object.hasOwn(value, key) || !plainKey(key)) giveUp();
       const keyStart = line.start + indent;
-      const keyNode = scalar(key, keyStart, keyStart + key.length);
       this.i++;
       const rest = line.body.slice(m[0].length);
       const at = skipSpaces(rest, 0);
@@ -190,19 +214,17 @@ class Reader {
         const next = this.peek();
         if (next && next.indent > indent) child = next.body.startsWith('-') ? this.seq(next.indent) : this.map(next.indent);
         else if (next && next.indent === indent && next.body.startsWith('-')) child = this.seq(indent);
-        else child = { node: scalar(null, line.end, line.end), value: null };
+        else child = { node: scalar(line.end), value: null };
       }
-      node.items.push(new Pair(keyNode, child.node));
+      keys.set(key, { key: keyStart, value: child.node });
       value[key] = child.value;
     }
-    const first = node.items[0]?.key as Scalar | undefined;
-    node.range = [first?.range?.[0] ?? 0, 0, 0];
-    return { node, value };
+    return { node: { start: keys.values().next().value?.key ?? 0, keys }, value };
   }
 
   /** A block list of scalars (or one-line flow collections) whose dashes are at `indent`. */
-  seq(indent: number): { node: YAMLSeq; value: unknown[] } {
-    const node = new YAMLSeq();
+  seq(indent: number): { node: Node; value: unknown[] } {
+    const items: Node[] = [];
     const value: unknown[] = [];
     const start = (this.peek()?.start ?? 0) + indent;
     for (let line = this.peek(); line && line.indent === indent && /^-(?: |$)/.test(line.body); line = this.peek()) {
@@ -212,11 +234,10 @@ class Reader {
       this.offsetBase = line.start + indent;
       const v = this.inline(line.body, at, false);
       this.lineEnds(line.body, v.end);
-      node.items.push(v.node);
+      items.push(v.node);
       value.push(v.value);
     }
-    node.range = [start, 0, 0];
-    return { node, value };
+    return { node: { start, items }, value };
   }
 
   done(): boolean {
@@ -242,14 +263,11 @@ export function fastSource(file: string, bytes: Uint8Array): Source | undefined 
     return undefined;
   }
   if (text.includes('\t') || text.includes('\r') || CONTROL_CHARS.test(text)) return undefined;
-  const lineCounter = new LineCounter();
-  lineCounter.addNewLine(0);
   const lines: Line[] = [];
   let start = 0;
   while (start <= text.length) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
-    else lineCounter.addNewLine(end + 1);
     const raw = text.slice(start, end);
     const body = raw.trimStart();
     // Blank and comment lines carry nothing; document markers and directives are left to the full parser.
@@ -262,7 +280,7 @@ export function fastSource(file: string, bytes: Uint8Array): Source | undefined 
     const reader = new Reader(lines);
     const { node, value } = reader.map(0);
     if (!reader.done()) return undefined;
-    return { file, text, data: value, root: node, lineCounter, resolveAlias: (n) => n };
+    return { file, text, data: value, position: positionIn(node, lineStarts(text)) };
   } catch (e) {
     if (e instanceof GiveUp) return undefined;
     throw e;

@@ -1,7 +1,7 @@
 import type * as z from 'zod/mini';
 import { type Diagnostic, diag } from '../diagnostics.js';
 import { CONDITION_KEYS } from '../schema/constants.js';
-import { fieldName, locate, type Path, type Source } from './yaml.js';
+import { fieldName, locate, type Path, type Source } from './source.js';
 
 type Issue = z.core.$ZodIssue;
 

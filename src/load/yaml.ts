@@ -1,7 +1,9 @@
 import { isAlias, isMap, isScalar, isSeq, Lexer, LineCounter, type Node, type Pair, parseDocument, visit, type YAMLMap } from 'yaml';
 import { type Diagnostic, diag } from '../diagnostics.js';
+import { CONTROL_CHARS, MAX_BYTES, type Path, type Source } from './source.js';
 
-export const MAX_BYTES = 5 * 1024 * 1024;
+export { CONTROL_CHARS, fieldName, locate, MAX_BYTES, type Path, type Source, TEXT_CONTROL_CHARS } from './source.js';
+
 export const MAX_ALIASES = 100;
 /** What aliases may add to a file by repeating what they name: as much as the largest file kamcheck reads. */
 export const MAX_EXPANSION = MAX_BYTES;
@@ -9,26 +11,6 @@ export const MAX_EXPANSION = MAX_BYTES;
 /** The tags of the YAML core schema: what a plain value would be anyway. Any other tag is refused. */
 const CORE_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((t) => `tag:yaml.org,2002:${t}`));
 const shortTag = (tag: string) => tag.replace(/^tag:yaml\.org,2002:/, '!!');
-
-/** A parsed YAML file that still knows where each value came from. */
-export interface Source {
-  file: string;
-  text: string;
-  data: Record<string, unknown>;
-  root: Node;
-  lineCounter: LineCounter;
-  resolveAlias: (n: Node) => Node | undefined;
-}
-
-export type Path = readonly (string | number)[];
-
-// C0 controls other than tab, LF and CR; DEL; C1 controls: they can rewrite a terminal. Bidirectional
-// embeddings, overrides and isolates (U+202A–202E, U+2066–2069): they can make a report read other than it is.
-// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
-export const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
-/** The same for a parsed string, where a carriage return can only come from an escape ("\r"): it rewrites a line. */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: as above.
-export const TEXT_CONTROL_CHARS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
 /**
  * Offset of the first byte that is not valid UTF-8, or -1. Overlong forms, UTF-16 surrogates and
@@ -231,18 +213,10 @@ export function parseYaml(file: string, bytes: Uint8Array): { source?: Source; d
       file,
       text,
       data: data as Record<string, unknown>,
-      root,
-      lineCounter,
-      resolveAlias: (n) => (isAlias(n) ? (n.resolve(doc) as Node | undefined) : n),
+      position: positionIn(root, lineCounter, (n) => (isAlias(n) ? (n.resolve(doc) as Node | undefined) : n)),
     },
     diagnostics: [],
   };
-}
-
-/** The name of the field at `path`, for messages: its last key (list positions are skipped). */
-export function fieldName(path: Path): string {
-  for (let i = path.length - 1; i >= 0; i--) if (typeof path[i] === 'string') return String(path[i]);
-  return '';
 }
 
 // Each mapping's entries by key, built once: finding thousands of keys in one mapping stays linear.
@@ -257,35 +231,37 @@ function pairOf(map: YAMLMap, key: string): Pair | undefined {
   return index.get(key);
 }
 
-/** Line and column of the node at `path`; with `key`, of the key naming the last step. Falls back to the nearest ancestor. */
-export function locate(source: Source, path: Path, key = false): { file: string; line: number; column: number } {
-  let node: Node | undefined = source.root;
-  let best = node.range?.[0] ?? 0;
-  for (let i = 0; i < path.length; i++) {
-    const step = path[i];
-    if (node && isAlias(node)) node = source.resolveAlias(node);
-    if (!node) break;
-    let next: Node | undefined;
-    if (isMap(node)) {
-      const pair = pairOf(node, String(step));
-      if (!pair) break;
-      const keyNode = pair.key as Node;
-      if (key && i === path.length - 1) {
-        best = keyNode.range?.[0] ?? best;
-        break;
+/** Source.position over the yaml library's nodes. */
+const positionIn =
+  (root: Node, lineCounter: LineCounter, resolveAlias: (n: Node) => Node | undefined) =>
+  (path: Path, key: boolean): { line: number; column: number } => {
+    let node: Node | undefined = root;
+    let best = node.range?.[0] ?? 0;
+    for (let i = 0; i < path.length; i++) {
+      const step = path[i];
+      if (node && isAlias(node)) node = resolveAlias(node);
+      if (!node) break;
+      let next: Node | undefined;
+      if (isMap(node)) {
+        const pair = pairOf(node, String(step));
+        if (!pair) break;
+        const keyNode = pair.key as Node;
+        if (key && i === path.length - 1) {
+          best = keyNode.range?.[0] ?? best;
+          break;
+        }
+        next = (pair.value as Node | null) ?? undefined;
+        if (!next) {
+          best = keyNode.range?.[0] ?? best;
+          break;
+        }
+      } else if (isSeq(node) && typeof step === 'number') {
+        next = (node.items[step] as Node | undefined) ?? undefined;
       }
-      next = (pair.value as Node | null) ?? undefined;
-      if (!next) {
-        best = keyNode.range?.[0] ?? best;
-        break;
-      }
-    } else if (isSeq(node) && typeof step === 'number') {
-      next = (node.items[step] as Node | undefined) ?? undefined;
+      if (!next) break;
+      node = next;
+      best = node.range?.[0] ?? best;
     }
-    if (!next) break;
-    node = next;
-    best = node.range?.[0] ?? best;
-  }
-  const p = source.lineCounter.linePos(best);
-  return { file: source.file, line: p.line, column: p.col };
-}
+    const p = lineCounter.linePos(best);
+    return { line: p.line, column: p.col };
+  };

@@ -1,6 +1,6 @@
 import type { Explanation } from '../schema/explanation.js';
 import { type Block, explainTitle, explainView, type Table } from './explain-view.js';
-import { makeChalk, padEnd, padStart, truncate, width, wrap } from './style.js';
+import { makePaint, padEnd, padStart, truncate, width, wrap } from './style.js';
 
 export interface ExplainTerminalOptions {
   color: boolean;
@@ -29,7 +29,7 @@ function tableLines(t: Table, cols: number): string[] {
 
 /** `kamcheck explain` for a person at a terminal: one section per id, tables and formulas, within the width. */
 export function renderExplainTerminal(doc: Explanation, opts: ExplainTerminalOptions): string {
-  const c = makeChalk(opts.color);
+  const c = makePaint(opts.color);
   const cols = Math.max(40, Math.min(opts.columns ?? 80, 120));
   const out: string[] = [c.bold(truncate(explainTitle(doc), cols)), ''];
   const block = (b: Block) => {

@@ -4,7 +4,7 @@ import { strings } from '../i18n/ui.js';
 import type { Text } from '../schema/common.js';
 import { describeCondition } from './describe.js';
 import { mdInline as md, mdCode } from './escape.js';
-import { makeChalk, wrap } from './style.js';
+import { makePaint, wrap } from './style.js';
 
 /** Per-question facts every form shows, resolved to one locale. */
 function formQuestions(model: Model, locale: string) {
@@ -59,7 +59,7 @@ export function renderFormMarkdown(model: Model, locale: string): string {
     for (const { info, number: n } of questions) {
       const q = info.question;
       // Headings drop trailing punctuation (markdownlint MD026); the question reads the same.
-      out.push(`### ${n} ${md(text(q.text)).replace(/[.,;:!。，；：！]+$/u, '')}`, '');
+      out.push(`### ${n} ${md(text(q.text)).replace(/[.,;:!\u3002\uff0c\uff1b\uff1a\uff01]+$/u, '')}`, '');
       const facts = [`\`${q.id}\``, info.scored ? f.weight(info.weight) : f.notScored];
       if (q.when) facts.push(md(f.onlyWhen(describeCondition(q.when, f))));
       out.push(facts.join(' · '), '');
@@ -79,7 +79,7 @@ export function renderFormMarkdown(model: Model, locale: string): string {
 /** The questionnaire for reading at a terminal. */
 export function renderFormTerminal(model: Model, locale: string, opts: { color: boolean; columns?: number }): string {
   const { text, f, dimensions } = formQuestions(model, locale);
-  const c = makeChalk(opts.color);
+  const c = makePaint(opts.color);
   const cols = Math.max(40, Math.min(opts.columns ?? 80, 120));
   const out: string[] = [c.bold(text(model.doc.title)), ''];
   out.push(c.bold(f.levels));

@@ -1,7 +1,6 @@
-import { Chalk, type ChalkInstance } from 'chalk';
 import { textWidth } from './width.js';
 
-export const makeChalk = (color: boolean): ChalkInstance => new Chalk({ level: color ? 1 : 0 });
+export { makePaint, type Paint } from './paint.js';
 
 /** Display width in terminal columns: CJK characters take two. */
 export const width = (s: string): number => textWidth(s);
@@ -26,8 +25,10 @@ export function truncate(text: string, w: number): string {
   const s = flat(text);
   if (width(s) <= w) return s;
   let out = '';
+  let used = 1; // the ellipsis
   for (const ch of s) {
-    if (width(`${out}${ch}…`) > w) break;
+    used += width(ch);
+    if (used > w) break;
     out += ch;
   }
   return `${out}…`;
@@ -41,27 +42,40 @@ const CJK_TOKENS = new RegExp(`[${CJK}][${CLOSING}]*|[^\\s${CJK}]+|\\s+`, 'g');
 export function wrap(s: string, w: number): string[] {
   const lines: string[] = [];
   for (const para of s.split('\n')) {
+    // Widths add up token by token (a colour code never spans two tokens), so a long paragraph costs linear time.
     let line = '';
+    let lineWidth = 0;
     // A CJK character is a token of its own, with any closing punctuation after it: a line never starts with "，" or "。".
     const tokens = para.match(CJK_TOKENS) ?? [];
     for (const tok of tokens) {
       if (/^\s+$/.test(tok)) {
-        if (line !== '') line += ' ';
+        if (line !== '') {
+          line += ' ';
+          lineWidth += 1;
+        }
         continue;
       }
-      if (width(line + tok) > w && line.trim() !== '') {
+      const tokWidth = width(tok);
+      if (lineWidth + tokWidth > w && line.trim() !== '') {
         lines.push(line.trimEnd());
         line = '';
+        lineWidth = 0;
       }
-      if (width(tok) > w) {
+      if (tokWidth > w) {
         for (const ch of tok) {
-          if (width(line + ch) > w) {
+          const chWidth = width(ch);
+          if (lineWidth + chWidth > w) {
             lines.push(line);
             line = '';
+            lineWidth = 0;
           }
           line += ch;
+          lineWidth += chWidth;
         }
-      } else line += tok;
+      } else {
+        line += tok;
+        lineWidth += tokWidth;
+      }
     }
     lines.push(line.trimEnd());
   }

@@ -1,19 +1,19 @@
-import type { ChalkInstance } from 'chalk';
 import { progressStrings } from '../i18n/progress.js';
 import { teamStrings } from '../i18n/team.js';
 import { strings } from '../i18n/ui.js';
 import type { TeamReport } from '../schema/team.js';
 import { type Band, band, fmtPercent, fmtScore } from './format.js';
-import { makeChalk, padEnd, padStart, truncate, width, wrap } from './style.js';
+import type { Paint } from './paint.js';
+import { makePaint, padEnd, padStart, truncate, width, wrap } from './style.js';
 import { capital, gapLine, groupName, perceptionLine, progressRows, remedyChanges, signed, teamLine } from './team-text.js';
 import type { TerminalOptions } from './terminal.js';
 
-const paint = (c: ChalkInstance, b: Band) => ({ low: c.red, mid: c.yellow, high: c.green, none: c.gray })[b];
+const paint = (c: Paint, b: Band) => ({ low: c.red, mid: c.yellow, high: c.green, none: c.gray })[b];
 const num = (s: number | null) => (s === null ? '—' : s.toFixed(1));
 
 /** The team report at a terminal: scores with their spread, group gaps, talking points, remedies, the customer's view. */
 export function renderTeamTerminal(doc: TeamReport, opts: TerminalOptions): string {
-  const c = makeChalk(opts.color);
+  const c = makePaint(opts.color);
   const u = strings(doc.locale);
   const t = teamStrings(doc.locale);
   const cols = Math.max(40, Math.min(opts.columns ?? 80, 120));

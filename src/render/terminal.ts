@@ -1,7 +1,7 @@
-import type { ChalkInstance } from 'chalk';
 import type { Report } from '../schema/report.js';
 import type { Band } from './format.js';
-import { makeChalk, padEnd, padStart, truncate, width, wrap } from './style.js';
+import type { Paint } from './paint.js';
+import { makePaint, padEnd, padStart, truncate, width, wrap } from './style.js';
 import { type RemedyView, reportView } from './view.js';
 
 export interface TerminalOptions {
@@ -23,12 +23,12 @@ function packed(items: string[], sep: string, w: number): string[] {
   return lines;
 }
 
-const paint = (c: ChalkInstance, b: Band) => ({ low: c.red, mid: c.yellow, high: c.green, none: c.gray })[b];
+const paint = (c: Paint, b: Band) => ({ low: c.red, mid: c.yellow, high: c.green, none: c.gray })[b];
 
 /** The report for a person at a terminal: the sections of the report view, bars for the dimensions, every remedy by phase. */
 export function renderTerminal(report: Report, opts: TerminalOptions): string {
   const v = reportView(report);
-  const c = makeChalk(opts.color);
+  const c = makePaint(opts.color);
   const cols = Math.max(40, Math.min(opts.columns ?? 80, 120));
   const out: string[] = [];
   const line = (s = '') => out.push(s);

@@ -1,7 +1,7 @@
 import { progressStrings } from '../i18n/progress.js';
 import type { Trend } from '../schema/trend.js';
 import { fmtScore } from './format.js';
-import { makeChalk, padEnd, padStart, truncate, width } from './style.js';
+import { makePaint, padEnd, padStart, truncate, width } from './style.js';
 import { levelTitle, type Series, seriesOf, signed, sparkline } from './trend-view.js';
 
 const COL = 10;
@@ -9,7 +9,7 @@ const COL = 10;
 /** The trend at a terminal: one row per score with a column per date, Δ of the latest date and a sparkline. */
 export function renderTrendTerminal(trend: Trend, opts: { color: boolean; columns?: number }): string {
   const p = progressStrings(trend.locale);
-  const c = makeChalk(opts.color);
+  const c = makePaint(opts.color);
   const rows = seriesOf(trend, p.overall);
   const n = trend.points.length;
   const label = Math.min(24, Math.max(...rows.map((r) => width(r.title))));

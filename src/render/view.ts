@@ -183,7 +183,7 @@ function strengthsOf(report: Report, r: ReportStrings, zh: boolean) {
 }
 
 // A level's description may end with what it takes to move up ("To move up — …", "要进入下一阶段：…").
-const MOVE_UP = /\s*(?:To move up\s*[—:-]\s*|要进入下一阶段[：:]\s*)/u;
+const MOVE_UP = /\s*(?:To move up\s*[\u2014:-]\s*|\u8981\u8fdb\u5165\u4e0b\u4e00\u9636\u6bb5[\uff1a:]\s*)/u;
 
 /** A level description split into what the level looks like and what moving up takes. */
 export function splitMoveUp(description: string | null): { text: string | null; moveUp: string | null } {
@@ -251,7 +251,7 @@ function strengths(report: Report, zh: boolean): { intro: 'strengths' | 'closest
   return {
     intro: strong.length > 0 ? 'strengths' : 'closest',
     items: picked.map(
-      (a) => `${title(a.dimension)}${zh ? '：' : ': '}${a.text.replace(/[?？]$/u, '')}${zh ? ' —— ' : ' — '}${a.label ?? ''}`,
+      (a) => `${title(a.dimension)}${zh ? '：' : ': '}${a.text.replace(/[?\uff1f]$/u, '')}${zh ? ' —— ' : ' — '}${a.label ?? ''}`,
     ),
   };
 }

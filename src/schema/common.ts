@@ -1,8 +1,10 @@
 // Schemas use zod/mini: the same checks and issues as classic zod in a fraction of the start-up time.
 import * as z from 'zod/mini';
-import { TEXT_CONTROL_CHARS } from '../load/yaml.js';
+import { TEXT_CONTROL_CHARS } from '../load/source.js';
+import { SLUG } from './constants.js';
 
-export const SLUG = /^[a-z0-9][a-z0-9-]*$/;
+export { SLUG } from './constants.js';
+
 export const Slug = z.string().check(z.regex(SLUG, { error: 'slug' }));
 export const LocaleTag = z.string().check(z.regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { error: 'locale-tag' }));
 

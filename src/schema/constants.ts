@@ -5,3 +5,6 @@ export const STATES = ['answered', 'unanswered', 'na', 'skipped'] as const;
 export const CONDITION_KEYS = ['all', 'any', 'not', 'answer', 'questionScore', 'score'] as const;
 export const SEVERITIES = ['critical', 'high', 'medium', 'low'] as const;
 export type Severity = (typeof SEVERITIES)[number];
+
+/** Ids of dimensions, questions, rules, perspectives: lower case, digits and dashes. */
+export const SLUG = /^[a-z0-9][a-z0-9-]*$/;

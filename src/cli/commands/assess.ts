@@ -14,7 +14,7 @@ import { Interrupted, type Prompter } from '../../interactive/prompter.js';
 import { type Session, startSession, totals } from '../../interactive/session.js';
 import { askLanguage, askRespondent } from '../../interactive/setup.js';
 import { renderMarkdown } from '../../render/markdown.js';
-import { makeChalk, wrap } from '../../render/style.js';
+import { makePaint, wrap } from '../../render/style.js';
 import { renderTerminal } from '../../render/terminal.js';
 import type { Respondent } from '../../schema/answers.js';
 import { type AnswersFor, type GlobalOptions, printDiagnostics, readAnswers, readQuestionnaire } from '../context.js';
@@ -123,7 +123,7 @@ export default async function assess(io: Io, global: GlobalOptions, _args: strin
       .concat(mode === 'interview' ? ['--mode interview'] : [])
       .filter(Boolean)
       .join(' ');
-    const c = makeChalk(global.color);
+    const c = makePaint(global.color);
     const columns = columnsOf(io);
 
     // The file exists from the first moment, so that even Ctrl-C at the first prompt leaves something to resume.

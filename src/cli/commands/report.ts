@@ -14,7 +14,6 @@ import { checkThresholdIds, dropFailures, parseThresholds, type Thresholds, thre
 import { columnsOf, displayName, type Io, UsageError, writeOutput } from '../io.js';
 import { pickLocale, toolLocale } from '../locale.js';
 import { readPlanArgs } from '../plan-args.js';
-import { reportMany } from '../report-many.js';
 import { VERSION } from '../run.js';
 
 /** A repeatable option's values (commander collects them into a list). */
@@ -100,7 +99,7 @@ export default async function report(io: Io, g: GlobalOptions, files: string[], 
     // Many files: one report at a time, so that memory does not grow with the number of files.
     const { targets } = readPlanArgs(model, { target: listOf(opts.target), whatIf: [] }, []);
     const f = { format, output, force: opts.force === true, top, targets, gateFailures: (r: Report) => gateFailures(r, gates) };
-    return reportMany(io, global, model, files, f);
+    return (await import('../report-many.js')).reportMany(io, global, model, files, f);
   }
 
   // Read every file before failing, so that all problems are shown at once.
