@@ -6,7 +6,7 @@ import { parseWhatIf } from '../src/cli/plan-args.js';
 import { compareReports } from '../src/core/compare.js';
 import { bestAnswer, fixOf, phaseOf, plan, withAnswers } from '../src/core/plan.js';
 import { buildReport } from '../src/core/report.js';
-import { evaluate, type Result } from '../src/core/score.js';
+import { evaluate, type Result, rescore } from '../src/core/score.js';
 import type { Report } from '../src/schema/report.js';
 import { ROOT, runCli } from './helpers/cli.js';
 import { modelFromFile, score } from './helpers/model.js';
@@ -247,6 +247,23 @@ describe.each(MODELS)('properties on the %s questionnaire', (_, model) => {
       }),
       { numRuns: 60 },
     );
+  });
+
+  it('re-scoring only what a change reaches (rescore) gives what a full scores-only evaluation gives', () => {
+    let reachedFew = 0;
+    fc.assert(
+      fc.property(anyAnswers(model), anyAnswers(model), fc.infiniteStream(fc.boolean()), (answers, other, coin) => {
+        const changes = new Map([...other].filter(() => coin.next().value && coin.next().value));
+        const base = evaluate(model, answers);
+        const full = evaluate(model, withAnswers(answers, changes), { scoresOnly: true });
+        const quick = rescore(model, base, changes);
+        expect({ ...quick, warnings: [] }).toEqual({ ...full, warnings: [] });
+        if (quick.questions.filter((q, i) => q !== base.questions[i]).length < model.questions.length / 2) reachedFew++;
+      }),
+      { numRuns: 80 },
+    );
+    // The point of it: most changes reach few questions.
+    expect(reachedFew).toBeGreaterThan(40);
   });
 
   it('projected scores never fall from one phase to the next', () => {

@@ -39,6 +39,18 @@ function compare(actual: Canonical | number, ops: Ops, info?: QuestionInfo): boo
   return false;
 }
 
+/** Ids of the questions named by `answer:` and `questionScore:` leaves, in the order they appear. */
+export function conditionQuestions(c: Condition, out: string[] = []): string[] {
+  if ('all' in c) for (const x of c.all) conditionQuestions(x, out);
+  else if ('any' in c) for (const x of c.any) conditionQuestions(x, out);
+  else if ('not' in c) conditionQuestions(c.not, out);
+  else {
+    const id = 'answer' in c ? c.answer : 'questionScore' in c ? c.questionScore : undefined;
+    if (id !== undefined && !out.includes(id)) out.push(id);
+  }
+  return out;
+}
+
 /** Evaluate a condition. Comparisons on a missing value or score are false; `is:` tests states. */
 export function holds(c: Condition, f: Facts): boolean {
   if ('all' in c) return c.all.every((x) => holds(x, f));

@@ -1,7 +1,8 @@
 import type { Condition, Rule } from '../schema/questionnaire.js';
+import { conditionQuestions } from './conditions.js';
 import { type Canonical, type Model, type QuestionInfo, phaseOf as rulePhase } from './model.js';
 import { round } from './report.js';
-import { type Answer, type Answers, evaluate, type Result, snap } from './score.js';
+import { type Answer, type Answers, type Result, rescore, snap } from './score.js';
 
 export type Phase = 1 | 2 | 3;
 
@@ -57,16 +58,7 @@ export function bestAnswer(info: QuestionInfo): Canonical | undefined {
 }
 
 /** Ids of the questions named by `answer:` and `questionScore:` leaves, in the order they appear. */
-export function namedQuestions(c: Condition, out: string[] = []): string[] {
-  if ('all' in c) for (const x of c.all) namedQuestions(x, out);
-  else if ('any' in c) for (const x of c.any) namedQuestions(x, out);
-  else if ('not' in c) namedQuestions(c.not, out);
-  else {
-    const id = 'answer' in c ? c.answer : 'questionScore' in c ? c.questionScore : undefined;
-    if (id !== undefined && !out.includes(id)) out.push(id);
-  }
-  return out;
-}
+export const namedQuestions = conditionQuestions;
 
 /** The fix of a rule (SPEC §12): its named questions at their best answers; null when none of them can be set. */
 export function fixOf(model: Model, rule: Rule): Map<string, Answer> | null {
@@ -149,13 +141,11 @@ export function planTargets(model: Model, result: Result, roadmap: PhasePlan[], 
 
 /** Gains, roadmap and targets for one scored set of answers (SPEC §12). Pure: re-evaluates the in-memory model. */
 export function plan(model: Model, result: Result, targets: Readonly<Record<string, number>> = {}): Plan {
-  const answers = answersOf(result);
-  // Scores are all a fix changes that a plan reads: rules without a cap are not evaluated again.
-  const options = { perspective: result.perspective, scoresOnly: true };
+  // Scores are all a fix changes that a plan reads: only what a fix can reach is scored again (rescore).
   const remedies = new Map<string, RemedyPlan>();
   for (const r of result.remedies) {
     const fix = fixOf(model, r.rule);
-    const fixed = fix ? evaluate(model, withAnswers(answers, fix), options) : null;
+    const fixed = fix ? rescore(model, result, fix) : null;
     const dim = r.rule.dimension;
     remedies.set(r.rule.id, {
       phase: phaseOf(r.rule),
@@ -172,7 +162,7 @@ export function plan(model: Model, result: Result, targets: Readonly<Record<stri
     if (ids.length === 0) continue;
     // Later fixes win where two set the same question.
     for (const id of ids) changes = withAnswers(changes, remedies.get(id)?.fix ?? new Map());
-    roadmap.push({ phase, remedies: ids, projected: evaluate(model, withAnswers(answers, changes), options) });
+    roadmap.push({ phase, remedies: ids, projected: rescore(model, result, changes) });
   }
   return { remedies, roadmap, targets: planTargets(model, result, roadmap, targets) };
 }

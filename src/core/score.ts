@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../diagnostics.js';
 import type { Dimension, Level, Rule, Severity } from '../schema/questionnaire.js';
-import { type Facts, holds, type State } from './conditions.js';
-import { type Canonical, dimensionWeight, type Model, perspectiveOf, type QuestionInfo, scoreOf } from './model.js';
+import { conditionQuestions, type Facts, holds, type State } from './conditions.js';
+import { type Canonical, dimensionWeight, type Model, perspectiveOf, type QuestionInfo, sameValue, scoreOf } from './model.js';
 
 /** One answer as read from an answers file, already checked and made canonical. */
 export interface Answer {
@@ -99,59 +99,128 @@ export interface EvaluateOptions {
   scoresOnly?: boolean;
 }
 
-/** Score one set of answers against a questionnaire (SPEC §7, with the v1.1 perspectives and skipped scores). Pure: no I/O. */
-export function evaluate(model: Model, answers: Answers, options: EvaluateOptions = {}): Result {
-  const perspective = perspectiveOf(model, options.perspective);
-  const results = new Map<string, QuestionResult>();
-  const warnings: Diagnostic[] = [];
-  const dimRaw = new Map<string, number | null>();
-  let overallRaw: number | null = null;
+/** What conditions see of a scoring in progress: question results, then the raw scores once known. */
+interface Scoring {
+  results: Map<string, QuestionResult>;
+  dimRaw: Map<string, number | null>;
+  overallRaw: number | null;
+}
 
-  const facts: Facts = {
+function factsOf(model: Model, s: Scoring): Facts {
+  return {
     info: (id) => model.byId.get(id),
-    state: (id) => results.get(id)?.state ?? 'unanswered',
+    state: (id) => s.results.get(id)?.state ?? 'unanswered',
     value: (id) => {
-      const r = results.get(id);
+      const r = s.results.get(id);
       return r?.state === 'answered' ? r.answer?.value : undefined;
     },
     // A skipped question has no value for conditions, even when it counts with its `skippedScore`.
     questionScore: (id) => {
-      const r = results.get(id);
+      const r = s.results.get(id);
       return r?.state === 'answered' ? r.score : null;
     },
-    score: (id) => (id === 'overall' ? overallRaw : (dimRaw.get(id) ?? null)),
+    score: (id) => (id === 'overall' ? s.overallRaw : (s.dimRaw.get(id) ?? null)),
   };
+}
 
+/** One question's state and score, given the results of the questions before it (step 1). */
+function questionResult(
+  info: QuestionInfo,
+  answer: Answer | undefined,
+  perspective: string,
+  facts: Facts,
+  warnings: Diagnostic[],
+): QuestionResult {
+  const id = info.question.id;
+  const { when } = info.question;
+  const asked = info.audience.includes(perspective);
+  // Outside the respondent's perspective: conditions see it as skipped (SPEC §10); answers are refused by the loader.
+  if (!asked) return { info, state: 'skipped', score: null, asked, ...(answer ? { answer } : {}) };
+  let state: State;
+  if (when && !holds(when, facts)) {
+    state = 'skipped';
+    if (answer && (answer.value !== undefined || answer.na) && answer.at) {
+      warnings.push({ severity: 'warning', code: 'answer-ignored', args: { id }, ...answer.at });
+    }
+  } else if (answer?.na) state = 'na';
+  else if (answer?.value !== undefined) state = 'answered';
+  else state = 'unanswered';
+  // Text answers are kept but have no score.
+  const score =
+    state === 'answered' && answer?.value !== undefined && info.question.type !== 'text'
+      ? scoreOf(info, answer.value)
+      : state === 'skipped' && info.scored
+        ? (info.question.skippedScore ?? null)
+        : null;
+  return { info, state, score, asked, ...(answer ? { answer } : {}) };
+}
+
+/** Score one set of answers against a questionnaire (SPEC §7, with the v1.1 perspectives and skipped scores). Pure: no I/O. */
+export function evaluate(model: Model, answers: Answers, options: EvaluateOptions = {}): Result {
+  const perspective = perspectiveOf(model, options.perspective);
+  const scoring: Scoring = { results: new Map(), dimRaw: new Map(), overallRaw: null };
+  const facts = factsOf(model, scoring);
+  const warnings: Diagnostic[] = [];
   // 1. States and question scores, in file order so that `when` sees earlier answers.
   for (const info of model.questions) {
     const id = info.question.id;
-    const answer = answers.get(id);
-    const { when } = info.question;
-    const asked = info.audience.includes(perspective);
-    let state: State;
-    if (!asked) {
-      // Outside the respondent's perspective: conditions see it as skipped (SPEC §10); answers are refused by the loader.
-      results.set(id, { info, state: 'skipped', score: null, asked, ...(answer ? { answer } : {}) });
+    scoring.results.set(id, questionResult(info, answers.get(id), perspective, facts, warnings));
+  }
+  return complete(model, perspective, scoring, facts, warnings, options);
+}
+
+// The questions each question's `when` names, per questionnaire: what a changed answer can reach.
+const namedByQuestion = new WeakMap<Model, Map<string, string[]>>();
+function whenNames(model: Model): Map<string, string[]> {
+  let names = namedByQuestion.get(model);
+  if (!names) {
+    names = new Map();
+    for (const info of model.questions) if (info.question.when) names.set(info.question.id, conditionQuestions(info.question.when));
+    namedByQuestion.set(model, names);
+  }
+  return names;
+}
+
+/**
+ * The result of `base`'s answers with some changed, scores only (as `evaluate` with `scoresOnly`, and without
+ * warnings): what a plan computes for every remedy. Only the questions the change can reach are scored again:
+ * a changed answer, and in file order every question whose `when` names a question whose result changed; the
+ * others keep their results. tests/plan.test.ts holds it to `evaluate` on random answers and changes.
+ */
+export function rescore(model: Model, base: Result, changes: ReadonlyMap<string, Answer>): Result {
+  const perspective = base.perspective;
+  const scoring: Scoring = { results: new Map(), dimRaw: new Map(), overallRaw: null };
+  const facts = factsOf(model, scoring);
+  const names = whenNames(model);
+  const changed = new Set<string>();
+  const before = new Map(base.questions.map((q) => [q.info.question.id, q]));
+  for (const info of model.questions) {
+    const id = info.question.id;
+    const old = before.get(id) as QuestionResult;
+    const reached = changes.has(id) || names.get(id)?.some((n) => changed.has(n)) === true;
+    if (!reached) {
+      scoring.results.set(id, old);
       continue;
     }
-    if (when && !holds(when, facts)) {
-      state = 'skipped';
-      if (answer && (answer.value !== undefined || answer.na) && answer.at) {
-        warnings.push({ severity: 'warning', code: 'answer-ignored', args: { id }, ...answer.at });
-      }
-    } else if (answer?.na) state = 'na';
-    else if (answer?.value !== undefined) state = 'answered';
-    else state = 'unanswered';
-    // Text answers are kept but have no score.
-    const score =
-      state === 'answered' && answer?.value !== undefined && info.question.type !== 'text'
-        ? scoreOf(info, answer.value)
-        : state === 'skipped' && info.scored
-          ? (info.question.skippedScore ?? null)
-          : null;
-    results.set(id, { info, state, score, asked, ...(answer ? { answer } : {}) });
+    const r = questionResult(info, changes.get(id) ?? old.answer, perspective, facts, []);
+    scoring.results.set(id, r);
+    const value = (x: QuestionResult) => (x.state === 'answered' ? x.answer?.value : undefined);
+    if (r.state !== old.state || r.score !== old.score || !sameValue(value(r), value(old))) changed.add(id);
   }
+  return complete(model, perspective, scoring, facts, [], { scoresOnly: true });
+}
 
+/** Steps 2–8 of scoring, once every question has its result. */
+function complete(
+  model: Model,
+  perspective: string,
+  scoring: Scoring,
+  facts: Facts,
+  warnings: Diagnostic[],
+  options: EvaluateOptions,
+): Result {
+  const { results, dimRaw } = scoring;
+  let overallRaw: number | null = null;
   // 2–3. Raw scores and coverage per dimension.
   const partial = model.dimensions.map((dimension) => {
     let num = 0;
@@ -179,6 +248,7 @@ export function evaluate(model: Model, answers: Answers, options: EvaluateOption
     return { dimension, raw, answeredW, applicableW, answered, applicable };
   });
   overallRaw = weightedMean(partial.map((p) => [dimensionWeight(p.dimension), p.raw]));
+  scoring.overallRaw = overallRaw;
 
   // 4. Rules fire against raw scores.
   const capping = (rule: Rule) => rule.cap !== undefined || rule.overallCap !== undefined;
