@@ -1,6 +1,53 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { padEnd, truncate, width } from '../src/render/style.js';
-import { charWidth } from '../src/render/width.js';
+import { padEnd, truncate, width, wrap } from '../src/render/style.js';
+import { charWidth, textWidth } from '../src/render/width.js';
+
+/** Wrapping by its plain definition, measuring each candidate line whole (quadratic, as it once was). */
+function wrapByDefinition(s: string, w: number): string[] {
+  const tokens =
+    /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f][，。、；：！？）」』】》”’,.;:!?)]*|[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]+|\s+/g;
+  const lines: string[] = [];
+  for (const para of s.split('\n')) {
+    let line = '';
+    for (const tok of para.match(tokens) ?? []) {
+      if (/^\s+$/.test(tok)) {
+        if (line !== '') line += ' ';
+        continue;
+      }
+      if (textWidth(line + tok) > w && line.trim() !== '') {
+        lines.push(line.trimEnd());
+        line = '';
+      }
+      if (textWidth(tok) > w) {
+        for (const ch of tok) {
+          if (textWidth(line + ch) > w) {
+            lines.push(line);
+            line = '';
+          }
+          line += ch;
+        }
+      } else line += tok;
+    }
+    lines.push(line.trimEnd());
+  }
+  return lines;
+}
+
+describe('wrapping', () => {
+  it('gives what measuring every candidate line whole gives, for Latin, CJK and mixed text', () => {
+    const text = fc.string({
+      unit: fc.constantFrom('a', 'b', 'x', ' ', ' ', '\n', '中', '文', '，', '。', '-', '.', 'é', '\t'),
+      maxLength: 90,
+    });
+    fc.assert(
+      fc.property(text, fc.integer({ min: 1, max: 24 }), (s, w) => {
+        expect(wrap(s, w)).toEqual(wrapByDefinition(s, w));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
 
 describe('terminal width without string-width', () => {
   it.each([

@@ -1,11 +1,11 @@
-import { chmod, link, lstat, rename, unlink, writeFile } from 'node:fs/promises';
+import { promises as fs } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { type Io, reasonOf, UsageError } from './io.js';
 
 /** What is at a path now, without following a symbolic link. */
 async function existing(path: string): Promise<{ kind: 'none' | 'file' | 'dir' | 'other'; mode?: number }> {
   try {
-    const st = await lstat(path);
+    const st = await fs.lstat(path);
     if (st.isFile()) return { kind: 'file', mode: st.mode & 0o7777 };
     return { kind: st.isDirectory() ? 'dir' : 'other' };
   } catch (e) {
@@ -36,29 +36,29 @@ export async function writeAtomic(path: string, content: string, opts: { exclusi
   if (opts.exclusive && before.kind !== 'none') throw new Exists(path);
   const tmp = join(dirname(path), `.kamcheck-${process.pid}-${Math.random().toString(36).slice(2, 10)}.tmp`);
   try {
-    await writeFile(tmp, content, { flag: 'wx', mode: before.mode ?? 0o666 });
+    await fs.writeFile(tmp, content, { flag: 'wx', mode: before.mode ?? 0o666 });
     // The mode given to open is reduced by the umask; the old file's mode is put back as it was.
-    if (before.mode !== undefined) await chmod(tmp, before.mode);
+    if (before.mode !== undefined) await fs.chmod(tmp, before.mode);
     if (!opts.exclusive) {
-      await rename(tmp, path);
+      await fs.rename(tmp, path);
       return;
     }
     try {
-      await link(tmp, path);
+      await fs.link(tmp, path);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       if (code === 'EEXIST') throw new Exists(path);
       // A file system without hard links: create the file exclusively instead (whole, but not atomically).
       if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS') throw e;
       try {
-        await writeFile(path, content, { flag: 'wx' });
+        await fs.writeFile(path, content, { flag: 'wx' });
       } catch (e2) {
         if ((e2 as NodeJS.ErrnoException).code === 'EEXIST') throw new Exists(path);
         throw e2;
       }
     }
   } finally {
-    await unlink(tmp).catch(() => {});
+    await fs.unlink(tmp).catch(() => {});
   }
 }
 

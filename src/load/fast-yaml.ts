@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { CONTROL_CHARS, lineStarts, MAX_BYTES, type Path, positionOf, type Source } from './source.js';
 
 // A reader for the plain YAML that answers files are made of: block mappings indented with spaces, one-line
@@ -21,7 +22,6 @@ const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
 const OTHER_NUMBER = /^(?:0o|0x|[-+]?\.(?:inf|Inf|INF)$|\.(?:nan|NaN|NAN)$)/;
 // A plain scalar may not start with an indicator (a minus or dot before a digit is a number).
 const INDICATOR = /^(?:[?:,[\]{}#&*!|>'"%@`]|-(?![0-9.])|\.(?![0-9]))/;
-const DECODER = new TextDecoder('utf-8', { fatal: true });
 
 function plainValue(s: string): unknown {
   if (NULL.test(s)) return null;
@@ -256,12 +256,10 @@ function skipSpaces(s: string, k: number): number {
  */
 export function fastSource(file: string, bytes: Uint8Array): Source | undefined {
   if (bytes.length > MAX_BYTES) return undefined;
-  let text: string;
-  try {
-    text = DECODER.decode(bytes);
-  } catch {
-    return undefined;
-  }
+  // Bytes that are not UTF-8 are for the full parser to report; a byte-order mark is dropped, as YAML says.
+  if (!isUtf8(bytes)) return undefined;
+  let text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (text.includes('\t') || text.includes('\r') || CONTROL_CHARS.test(text)) return undefined;
   const lines: Line[] = [];
   let start = 0;

@@ -37,24 +37,33 @@ function painter(color: boolean, layer: Layer | undefined): Paint {
     if (text.includes('\n')) text = text.replace(/\r?\n/g, (eol) => `${layer.closeAll}${eol}${layer.openAll}`);
     return `${layer.openAll}${text}${layer.closeAll}`;
   };
+  // Each chain (c.red, c.red.bold, …) is made once, on first use, and kept.
+  const chained: Partial<Record<Style, Paint>> = {};
   for (const name of Object.keys(CODES) as Style[]) {
     Object.defineProperty(apply, name, {
       get: () => {
+        const known = chained[name];
+        if (known) return known;
         const [on, off] = CODES[name];
         const open = `\u001b[${on}m`;
         const close = `\u001b[${off}m`;
-        return painter(color, {
+        const next = painter(color, {
           open,
           close,
           openAll: `${layer?.openAll ?? ''}${open}`,
           closeAll: `${close}${layer?.closeAll ?? ''}`,
           parent: layer,
         });
+        chained[name] = next;
+        return next;
       },
     });
   }
   return apply as Paint;
 }
 
+const painters: { on?: Paint; off?: Paint } = {};
+
 /** A styler that colours when `color` is true and otherwise gives every text back unchanged. */
-export const makePaint = (color: boolean): Paint => painter(color, undefined);
+export const makePaint = (color: boolean): Paint =>
+  color ? (painters.on ??= painter(true, undefined)) : (painters.off ??= painter(false, undefined));

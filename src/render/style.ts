@@ -38,6 +38,9 @@ const CJK = '\\u2e80-\\u9fff\\uf900-\\ufaff\\uff00-\\uffef\\u3000-\\u303f';
 const CLOSING = '，。、；：！？）」』】》”’,.;:!?)';
 const CJK_TOKENS = new RegExp(`[${CJK}][${CLOSING}]*|[^\\s${CJK}]+|\\s+`, 'g');
 
+const SPACES = /^\s+$/;
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
 /** Wrap text to w columns: at spaces for Latin text, between any two CJK characters. */
 export function wrap(s: string, w: number): string[] {
   const lines: string[] = [];
@@ -45,17 +48,7 @@ export function wrap(s: string, w: number): string[] {
     // Widths add up token by token (a colour code never spans two tokens), so a long paragraph costs linear time.
     let line = '';
     let lineWidth = 0;
-    // A CJK character is a token of its own, with any closing punctuation after it: a line never starts with "，" or "。".
-    const tokens = para.match(CJK_TOKENS) ?? [];
-    for (const tok of tokens) {
-      if (/^\s+$/.test(tok)) {
-        if (line !== '') {
-          line += ' ';
-          lineWidth += 1;
-        }
-        continue;
-      }
-      const tokWidth = width(tok);
+    const add = (tok: string, tokWidth: number) => {
       if (lineWidth + tokWidth > w && line.trim() !== '') {
         lines.push(line.trimEnd());
         line = '';
@@ -75,6 +68,25 @@ export function wrap(s: string, w: number): string[] {
       } else {
         line += tok;
         lineWidth += tokWidth;
+      }
+    };
+    const space = () => {
+      if (line !== '') {
+        line += ' ';
+        lineWidth += 1;
+      }
+    };
+    if (PRINTABLE_ASCII.test(para)) {
+      // Plain ASCII: words between spaces, each as wide as it is long.
+      for (const part of para.split(/( +)/)) {
+        if (part.startsWith(' ')) space();
+        else if (part !== '') add(part, part.length);
+      }
+    } else {
+      // A CJK character is a token of its own, with any closing punctuation after it: a line never starts with "，" or "。".
+      for (const tok of para.match(CJK_TOKENS) ?? []) {
+        if (SPACES.test(tok)) space();
+        else add(tok, width(tok));
       }
     }
     lines.push(line.trimEnd());
