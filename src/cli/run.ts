@@ -167,6 +167,7 @@ export async function run(rawIo: Io): Promise<number> {
     .option('-q, --questionnaire <file>', 'questionnaire (default: the bundled one)')
     .option('-o, --output <file>', 'write the template to a file (- for stdout)')
     .option('--perspective <id>', 'a template for this perspective (e.g. customer): its questions, in its wording')
+    .option('--schema-url <url>', "the $schema line's target (default: a path that works where the file is committed; '' for none)")
     .option('--force', 'overwrite an existing file')
     .action(action('init'));
   program

@@ -42,6 +42,7 @@ export interface Strings {
   fileExists: (file: string) => string;
   fileExistsResume: (file: string) => string;
   written: (file: string) => string;
+  noSchemaLine: string;
   valid: (file: string, kind: string) => string;
   kindQuestionnaire: string;
   kindAnswers: string;
@@ -123,6 +124,8 @@ export const EN: Strings = {
   fileExists: (f) => `${f} already exists; use --force to overwrite it`,
   fileExistsResume: (f) => `${f} already exists; continue it with --resume ${f}, or use --force to start over`,
   written: (f) => `written to ${f}`,
+  noSchemaLine:
+    'no $schema line for editors: kamcheck is not installed in this project, and a path to this installation would not work on another machine. Install it in the project (npm install -D kamcheck), or name the schema with --schema-url',
   valid: (f, k) => `${f}: valid ${k}`,
   kindQuestionnaire: 'questionnaire',
   kindAnswers: 'answers file',
@@ -215,6 +218,8 @@ export const ZH: Strings = {
   fileExists: (f) => `${f} 已存在；如需覆盖请加 --force`,
   fileExistsResume: (f) => `${f} 已存在；用 --resume ${f} 继续作答，或加 --force 重新开始`,
   written: (f) => `已写入 ${f}`,
+  noSchemaLine:
+    '未写入供编辑器使用的 $schema 行：本项目中没有安装 kamcheck，指向本机安装位置的路径在其他电脑上无法使用。请在项目中安装（npm install -D kamcheck），或用 --schema-url 指定 schema 的位置',
   valid: (f, k) => `${f}：${k}有效`,
   kindQuestionnaire: '问卷',
   kindAnswers: '答卷',
