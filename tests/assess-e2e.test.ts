@@ -74,7 +74,7 @@ describe('kamcheck assess in a real terminal', () => {
 
     // Second sitting: resume, go back once (Esc), skip once (empty line), finish.
     const second = spawn(['assess', '--resume', 'answers.yaml', '-q', SMALL], cwd);
-    await second.on('Continuing answers.yaml: 2 of 5 questions done.');
+    await second.on('Continuing answers.yaml: 2 of 5–6 questions done.');
     await second.on('How are key accounts chosen?', KEY.esc);
     await second.on('❯ 3. Mostly', KEY.enter); // back at plans, the earlier answer is highlighted: keep it
     // Enter kept "Mostly" and went on to where the first sitting stopped.
@@ -144,7 +144,7 @@ describe('kamcheck assess in a real terminal', () => {
     await sizeless.on('❯ 1. Yes', KEY.enter);
     await sizeless.on('Account plans are written and reviewed', KEY.ctrlC);
     expect(await sizeless.exited).toBe(130);
-    expect(sizeless.plain()).toContain('Strategy · question 2 of 3 · 1/5 done');
+    expect(sizeless.plain()).toContain('Strategy · question 2 of 3 · 1/5–6 done');
     expect(readFileSync(join(cwd, 'a.yaml'), 'utf8')).toContain('sponsor: true');
   });
 
