@@ -112,7 +112,7 @@ export function createInquirerPrompter(term: Terminal, opts: InquirerOptions): P
       return value;
     } catch (e) {
       if (!(e instanceof Error)) throw e;
-      // By name: the error classes live in @inquirer/core, which this package does not depend on directly.
+      // By name: the prompts of @inquirer/prompts and our own line prompt throw them, and a name holds for both.
       if (e.name === 'AbortPromptError' && controller.signal.aborted) {
         term.output.write(`${c.dim(`↩ ${message}`)}\n`);
         return BACK;
