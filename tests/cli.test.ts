@@ -273,8 +273,8 @@ describe("init's $schema line works where the file is committed", () => {
   });
 
   it.each([
-    ['en', 'kamcheck: no $schema line for editors: kamcheck is not installed in this project'],
-    ['zh-CN', 'kamcheck: 未写入供编辑器使用的 $schema 行：本项目中没有安装 kamcheck'],
+    ['en', 'kamcheck: no $schema line for editors: this kamcheck is installed outside the project'],
+    ['zh-CN', 'kamcheck: 未写入供编辑器使用的 $schema 行：当前的 kamcheck 安装在项目之外'],
   ])('in a project that does not install kamcheck, no line that would break elsewhere, and a note saying why (%s)', async (lang, note) => {
     const project = tmp();
     writeFileSync(join(project, 'package.json'), '{}');

@@ -125,7 +125,7 @@ export const EN: Strings = {
   fileExistsResume: (f) => `${f} already exists; continue it with --resume ${f}, or use --force to start over`,
   written: (f) => `written to ${f}`,
   noSchemaLine:
-    'no $schema line for editors: kamcheck is not installed in this project, and a path to this installation would not work on another machine. Install it in the project (npm install -D kamcheck), or name the schema with --schema-url',
+    'no $schema line for editors: this kamcheck is installed outside the project, and a path to it would not work on another machine. Name the schema with --schema-url (a copy committed with the project: kamcheck schema answers > answers.schema.json), or install kamcheck in the project',
   valid: (f, k) => `${f}: valid ${k}`,
   kindQuestionnaire: 'questionnaire',
   kindAnswers: 'answers file',
@@ -219,7 +219,7 @@ export const ZH: Strings = {
   fileExistsResume: (f) => `${f} 已存在；用 --resume ${f} 继续作答，或加 --force 重新开始`,
   written: (f) => `已写入 ${f}`,
   noSchemaLine:
-    '未写入供编辑器使用的 $schema 行：本项目中没有安装 kamcheck，指向本机安装位置的路径在其他电脑上无法使用。请在项目中安装（npm install -D kamcheck），或用 --schema-url 指定 schema 的位置',
+    '未写入供编辑器使用的 $schema 行：当前的 kamcheck 安装在项目之外，指向它的路径在其他电脑上无法使用。请用 --schema-url 指定 schema 的位置（可随项目提交一份：kamcheck schema answers > answers.schema.json），或在项目中安装 kamcheck',
   valid: (f, k) => `${f}：${k}有效`,
   kindQuestionnaire: '问卷',
   kindAnswers: '答卷',
