@@ -168,6 +168,8 @@ describe('inquirer prompter (real prompts on injected streams)', () => {
     const paste = `${'x'.repeat(9991)}END-OF-IT`;
     const LEFT = '\u001b[D';
     const CTRL_A = '\u0001';
+    /** Keys written to the input have been decoded and drawn: streams, microtasks and renders run before an immediate. */
+    const settled = () => new Promise((r) => setImmediate(r));
     /** The typing line of the last drawing that shows `text`, and the column the caret was put at last (1-based). */
     const typing = (t: ReturnType<typeof fakeTerminal>, text: string) => ({
       line: [...t.writes]
@@ -206,13 +208,13 @@ describe('inquirer prompter (real prompts on injected streams)', () => {
       const answer = t.prompter.input({ message: 'Note (optional)', hint: 'HINT' });
       await t.keys('HINT', paste);
       await t.keys('END-OF-IT', LEFT, LEFT, LEFT);
-      await new Promise((r) => setTimeout(r, 20));
+      await settled();
       expect(typing(t, 'END-OF-IT')).toEqual({ line: `› …${'x'.repeat(66)}END-OF-IT`, caret: 76 });
       t.input.write(CTRL_A);
-      await new Promise((r) => setTimeout(r, 20));
+      await settled();
       expect(typing(t, '›')).toEqual({ line: `› ${'x'.repeat(76)}…`, caret: 3 });
       t.input.write('a');
-      await new Promise((r) => setTimeout(r, 20));
+      await settled();
       expect(typing(t, '›')).toEqual({ line: `› a${'x'.repeat(75)}…`, caret: 4 });
       t.input.write(CTRL_C);
       const stopped = await answer.catch((e: unknown) => e);
@@ -243,7 +245,7 @@ describe('inquirer prompter (real prompts on injected streams)', () => {
       expect(t.writes.at(-2)?.split('\n').slice(-3)).toEqual(['  HINT', '> A number, please', '› 12x']);
       expect(typing(t, '12x').caret).toBe(6);
       t.input.write('\u007f');
-      await new Promise((r) => setTimeout(r, 20));
+      await settled();
       t.input.write(ENTER);
       await expect(answer).resolves.toBe('12');
     });
