@@ -70,6 +70,7 @@ function directStdout() {
     return out;
   };
   const out = {
+    fd: 1,
     isTTY: false,
     write(chunk, encoding, done) {
       const cb = typeof encoding === 'function' ? encoding : done;

@@ -133,7 +133,7 @@ describe('kamcheck assess', () => {
     );
     expect(resumed.code).toBe(0);
     expect(resumed.asked[0]?.message).toBe('Account plans are written and reviewed');
-    expect(resumed.printed).toContain('Continuing a b.yaml: 1 of 5 questions done.');
+    expect(resumed.printed).toContain('Continuing a b.yaml: 1 of 5–6 questions done.');
     const text = readFileSync(file, 'utf8');
     expect(text).toContain('sponsor:\n    value: false\n    note: CEO "maybe next year"');
     expect(text).toContain('  plans: 2\n');

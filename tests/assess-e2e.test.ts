@@ -35,6 +35,16 @@ function spawn(args: string[], cwd: string, size = { cols: 80, rows: 30 }) {
   return {
     plain,
     exited,
+    /** CPU seconds the process has used so far (Linux: /proc), or undefined elsewhere. */
+    cpu(): number | undefined {
+      try {
+        const fields = readFileSync(`/proc/${term.pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+        // utime and stime, fields 14 and 15 of stat, in clock ticks (100 a second on Linux).
+        return (Number(fields[11]) + Number(fields[12])) / 100;
+      } catch {
+        return undefined;
+      }
+    },
     /** Wait until `text` shows after the last keys sent, then send `keys` (no fixed sleeps). */
     async on(text: string, ...keys: string[]) {
       const deadline = Date.now() + WAIT_MS;
@@ -74,7 +84,7 @@ describe('kamcheck assess in a real terminal', () => {
 
     // Second sitting: resume, go back once (Esc), skip once (empty line), finish.
     const second = spawn(['assess', '--resume', 'answers.yaml', '-q', SMALL], cwd);
-    await second.on('Continuing answers.yaml: 2 of 5 questions done.');
+    await second.on('Continuing answers.yaml: 2 of 5–6 questions done.');
     await second.on('How are key accounts chosen?', KEY.esc);
     await second.on('❯ 3. Mostly', KEY.enter); // back at plans, the earlier answer is highlighted: keep it
     // Enter kept "Mostly" and went on to where the first sitting stopped.
@@ -137,6 +147,31 @@ describe('kamcheck assess in a real terminal', () => {
     );
   });
 
+  it('a 10,000-character paste into a note costs little CPU, shows on one line and is saved whole', { timeout: 120_000 }, async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'kamcheck-e2e-'));
+    const s = spawn(['assess', '-q', SMALL, '-o', 'p.yaml', '--mode', 'interview'], cwd);
+    for (const field of ['Name', 'Role', 'Organization', 'Business unit']) await s.on(field, KEY.enter);
+    await s.on('Skip for now', '1');
+    await s.on('❯ 1. Yes', KEY.enter);
+    await s.on('Note (optional)');
+    const before = s.cpu();
+    const paste = `${'x'.repeat(9991)}END-OF-IT`;
+    await s.on('Note (optional)', paste);
+    await s.on('END-OF-IT');
+    const after = s.cpu();
+    // It took about 10 s of CPU when every character redrew the line.
+    if (before !== undefined && after !== undefined) expect(after - before).toBeLessThan(2);
+    // The typing line is the end of the paste, cut to the window: nothing wraps onto further lines.
+    const lines = s.plain().split(/\r?\n/);
+    const typing = lines.filter((l) => l.includes('END-OF-IT')).at(-1) ?? '';
+    expect(typing).toMatch(/^› …x+END-OF-IT\s*$/);
+    expect(typing.trimEnd().length).toBeLessThan(80);
+    await s.on('END-OF-IT', KEY.enter);
+    await s.on('Account plans are written and reviewed', KEY.ctrlC);
+    expect(await s.exited).toBe(130);
+    expect(readFileSync(join(cwd, 'p.yaml'), 'utf8')).toContain(`sponsor:\n    value: true\n    note: ${paste}\n`);
+  });
+
   it('works in a pseudo-terminal that reports no size (0×0)', { timeout: 120_000 }, async () => {
     const cwd = mkdtempSync(join(tmpdir(), 'kamcheck-e2e-'));
     const sizeless = spawn(['assess', '-q', SMALL, '-o', 'a.yaml'], cwd, { cols: 0, rows: 0 });
@@ -144,7 +179,7 @@ describe('kamcheck assess in a real terminal', () => {
     await sizeless.on('❯ 1. Yes', KEY.enter);
     await sizeless.on('Account plans are written and reviewed', KEY.ctrlC);
     expect(await sizeless.exited).toBe(130);
-    expect(sizeless.plain()).toContain('Strategy · question 2 of 3 · 1/5 done');
+    expect(sizeless.plain()).toContain('Strategy · question 2 of 3 · 1/5–6 done');
     expect(readFileSync(join(cwd, 'a.yaml'), 'utf8')).toContain('sponsor: true');
   });
 

@@ -259,6 +259,57 @@ describe('interview flow', () => {
     ]);
   });
 
+  it.each([
+    [
+      'en',
+      [
+        'Strategy · question 1 of 3 · 0/5–6 done',
+        'Strategy · question 2 of 3 · 1/5–6 done',
+        'Strategy · question 3 of 3 · 2/5–6 done',
+        'People · question 1 of 2–3 · 3/5–6 done',
+        'People · question 2 of 3 · 4/6 done',
+        'People · question 3 of 3 · 5/6 done',
+        'People · optional note · 6/6 done',
+      ],
+    ],
+    [
+      'zh-CN',
+      [
+        '战略 · 第 1/3 题 · 已完成 0/5–6',
+        '战略 · 第 2/3 题 · 已完成 1/5–6',
+        '战略 · 第 3/3 题 · 已完成 2/5–6',
+        '人员 · 第 1/2–3 题 · 已完成 3/5–6',
+        '人员 · 第 2/3 题 · 已完成 4/6',
+        '人员 · 第 3/3 题 · 已完成 5/6',
+        '人员 · 选填备注 · 已完成 6/6',
+      ],
+    ],
+  ])('the totals count what will be asked, a follow-up that may come as a range, and never grow (%s)', async (locale, lines) => {
+    const zh = locale === 'zh-CN';
+    const { prompter } = await play(
+      [
+        pick(zh ? '是' : 'Yes'),
+        pick(zh ? '基本同意' : 'Mostly'),
+        pick(zh ? '成文标准' : 'Written criteria'),
+        type('4'),
+        tick(zh ? '销售' : 'Selling'),
+        type('12'),
+        type(''),
+        enter,
+      ],
+      { locale },
+    );
+    expect(prompter.printed.filter((l) => l.includes(zh ? '已完成' : ' done'))).toEqual(lines);
+  });
+
+  it('a follow-up ruled out by an answer leaves the range at once', async () => {
+    const { prompter } = await play([pick('Yes'), pick('Mostly'), pick('Written criteria'), type('0'), ctrlC]);
+    expect(prompter.printed.filter((l) => l.includes(' done')).slice(-2)).toEqual([
+      'People · question 1 of 2–3 · 3/5–6 done',
+      'People · question 2 of 2 · 4/5 done',
+    ]);
+  });
+
   it('keeps a note typed but not yet submitted when Ctrl-C comes', async () => {
     const halfTyped: Step = () => {
       throw new Interrupted('User force closed the prompt with SIGINT', 'minutes seen evidence: Q3 pack');

@@ -1,8 +1,10 @@
+import { emitKeypressEvents } from 'node:readline';
 import { PassThrough, Writable } from 'node:stream';
 import { stripVTControlCharacters } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { ASSESS_ZH } from '../src/i18n/assess.js';
 import { createInquirerPrompter } from '../src/interactive/inquirer.js';
+import { CoalescedKeys, lineView } from '../src/interactive/line-input.js';
 import { BACK, Interrupted } from '../src/interactive/prompter.js';
 import { width } from '../src/render/style.js';
 
@@ -34,7 +36,7 @@ function fakeTerminal(color = false) {
     mark = screen.length;
     for (const k of sequence) input.write(k);
   }
-  return { prompter, keys, writes, screen: () => screen, plain: () => stripVTControlCharacters(screen) };
+  return { prompter, keys, writes, input, screen: () => screen, plain: () => stripVTControlCharacters(screen) };
 }
 
 const DOWN = '\u001b[B';
@@ -43,6 +45,8 @@ const ESC = '\u001b';
 const CTRL_C = '\u0003';
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding colour escape sequences is the point.
 const SGR = /\u001b\[[0-9;]*m/;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: where the caret was put (cursor to column N) is the point.
+const CURSOR_TO = /\u001b\[(\d+)G/g;
 
 const choices = [
   { value: 1, name: 'Disagree' },
@@ -158,5 +162,146 @@ describe('inquirer prompter (real prompts on injected streams)', () => {
       t.prompter.print('done');
       expect(SGR.test(t.screen())).toBe(color);
     }
+  });
+
+  describe('a long line: a paste costs one drawing, the line shows as a window with the caret in it', () => {
+    const paste = `${'x'.repeat(9991)}END-OF-IT`;
+    const LEFT = '\u001b[D';
+    const CTRL_A = '\u0001';
+    /** Keys written to the input have been decoded and drawn: streams, microtasks and renders run before an immediate. */
+    const settled = () => new Promise((r) => setImmediate(r));
+    /** The typing line of the last drawing that shows `text`, and the column the caret was put at last (1-based). */
+    const typing = (t: ReturnType<typeof fakeTerminal>, text: string) => ({
+      line: [...t.writes]
+        .reverse()
+        .find((w) => w.includes(text))
+        ?.split('\n')
+        .at(-1),
+      caret: Number([...t.screen().matchAll(CURSOR_TO)].at(-1)?.[1]),
+    });
+
+    it('a 10,000-character paste is echoed as its end, with little drawing and CPU, and saved whole', async () => {
+      const t = fakeTerminal();
+      const answer = t.prompter.input({ message: 'Note (optional)', hint: 'HINT' });
+      await t.keys('HINT');
+      const drawnBefore = t.screen().length;
+      const cpu = process.cpuUsage();
+      t.input.write(paste);
+      await t.keys('END-OF-IT');
+      const used = process.cpuUsage(cpu);
+      // One short line drawn for the whole paste (it was 1.3 MB, a drawing per character, and 10 s of CPU).
+      expect(t.screen().length - drawnBefore).toBeLessThan(2_000);
+      expect((used.user + used.system) / 1000).toBeLessThan(2_000);
+      const { line, caret } = typing(t, 'END-OF-IT');
+      expect(line).toBe(`› …${'x'.repeat(66)}END-OF-IT`);
+      expect(width(line as string)).toBe(78);
+      // The caret stands after the last character, not where the whole line would have put it.
+      expect(caret).toBe(79);
+      t.input.write(ENTER);
+      await expect(answer).resolves.toBe(paste);
+      // The answered line keeps all of it, wrapped.
+      expect(t.plain().replace(/\n {2}/g, '')).toContain(`✔ Note (optional)${paste}`);
+    });
+
+    it('the caret moves inside the window, which keeps its place; Ctrl-A shows the start; Ctrl-C keeps the text', async () => {
+      const t = fakeTerminal();
+      const answer = t.prompter.input({ message: 'Note (optional)', hint: 'HINT' });
+      await t.keys('HINT', paste);
+      await t.keys('END-OF-IT', LEFT, LEFT, LEFT);
+      await settled();
+      expect(typing(t, 'END-OF-IT')).toEqual({ line: `› …${'x'.repeat(66)}END-OF-IT`, caret: 76 });
+      t.input.write(CTRL_A);
+      await settled();
+      expect(typing(t, '›')).toEqual({ line: `› ${'x'.repeat(76)}…`, caret: 3 });
+      t.input.write('a');
+      await settled();
+      expect(typing(t, '›')).toEqual({ line: `› a${'x'.repeat(75)}…`, caret: 4 });
+      t.input.write(CTRL_C);
+      const stopped = await answer.catch((e: unknown) => e);
+      expect(stopped).toBeInstanceOf(Interrupted);
+      expect((stopped as Interrupted).typed).toBe(`a${paste}`);
+    });
+
+    it('a long earlier answer offered as the default shows cut on the typing line; Enter keeps it whole', async () => {
+      const t = fakeTerminal();
+      const answer = t.prompter.input({ message: 'Note (optional)', hint: 'HINT', default: paste });
+      await t.keys('HINT');
+      const { line, caret } = typing(t, 'HINT');
+      expect(line).toBe(`› (${'x'.repeat(72)}…)`);
+      expect(caret).toBe(79);
+      t.input.write(ENTER);
+      await expect(answer).resolves.toBe(paste);
+    });
+
+    it('a refused answer shows its message above the typing line, the caret staying on it', async () => {
+      const t = fakeTerminal();
+      const answer = t.prompter.input({
+        message: 'How many?',
+        hint: 'HINT',
+        validate: (v) => (/^\d+$/.test(v) ? true : 'A number, please'),
+      });
+      await t.keys('HINT', '12x', ENTER);
+      await t.keys('A number, please');
+      expect(t.writes.at(-2)?.split('\n').slice(-3)).toEqual(['  HINT', '> A number, please', '› 12x']);
+      expect(typing(t, '12x').caret).toBe(6);
+      t.input.write('\u007f');
+      await settled();
+      t.input.write(ENTER);
+      await expect(answer).resolves.toBe('12');
+    });
+  });
+});
+
+describe('keys for a line prompt', () => {
+  it('a run of characters in one chunk is one keypress; other keys pass one by one, in order', async () => {
+    const source = new PassThrough();
+    emitKeypressEvents(source);
+    const keys = new CoalescedKeys(source).attach();
+    const got: [string | undefined, string | undefined][] = [];
+    keys.on('keypress', (s: string, k?: { name?: string }) => got.push([s, k?.name]));
+    source.write('abc\u001b[Dd\r');
+    source.write('x');
+    await new Promise((r) => setImmediate(r));
+    expect(got).toEqual([
+      ['abc', undefined],
+      [undefined, 'left'],
+      ['d', 'd'],
+      ['\r', 'return'],
+      ['x', 'x'],
+    ]);
+    keys.detach();
+    source.write('y');
+    await new Promise((r) => setImmediate(r));
+    expect(got).toHaveLength(5);
+  });
+});
+
+describe('lineView', () => {
+  it('shows a short line whole, the caret where it is', () => {
+    expect(lineView('数据 ok', 2, 20)).toEqual({ text: '数据 ok', caret: 4, start: 0 });
+  });
+
+  it('shows the end of a long line when the caret is there, within the room, CJK counted two columns', () => {
+    const v = lineView('数'.repeat(30), 30, 21);
+    expect(v.text).toBe(`…${'数'.repeat(9)}`);
+    expect(width(v.text)).toBeLessThanOrEqual(20);
+    expect(v.caret).toBe(19);
+  });
+
+  it('keeps the window while the caret moves inside it, scrolls by a third at the left edge and to the caret at the right', () => {
+    const line = 'abcdefghijklmnopqrstuvwxyz';
+    const end = lineView(line, 26, 12);
+    expect(end).toEqual({ text: '…qrstuvwxyz', caret: 11, start: 16 });
+    expect(lineView(line, 20, 12, end.start)).toEqual({ text: '…qrstuvwxyz', caret: 5, start: 16 });
+    expect(lineView(line, 16, 12, end.start)).toEqual({ text: '…mnopqrstuv…', caret: 5, start: 12 });
+    const home = lineView(line, 0, 12, 12);
+    expect(home).toEqual({ text: 'abcdefghijk…', caret: 0, start: 0 });
+    expect(lineView(line, 10, 12, home.start)).toEqual({ text: 'abcdefghijk…', caret: 10, start: 0 });
+    // At the right edge: scrolled so that the caret stands on the last character shown.
+    expect(lineView(line, 11, 12, home.start)).toEqual({ text: '…cdefghijkl…', caret: 10, start: 2 });
+  });
+
+  it('shows control characters as pictures, one column each', () => {
+    expect(lineView('a\u001b[2Jb\u202e', 6, 20)).toEqual({ text: 'a␛[2Jb\ufffd', caret: 6, start: 0 });
   });
 });

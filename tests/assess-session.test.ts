@@ -9,10 +9,11 @@ import {
   setNote,
   startSession,
   statesOf,
+  totals,
   unanswered,
   visibleQuestions,
 } from '../src/interactive/session.js';
-import { answersMap, modelFromFile } from './helpers/model.js';
+import { answersMap, modelFrom, modelFromFile } from './helpers/model.js';
 
 const SMALL = modelFromFile('tests/fixtures/valid/small.yaml');
 const ids = (s: Session) => visibleQuestions(s.model, s.answers).map((q) => q.question.id);
@@ -139,18 +140,66 @@ describe('assessment session', () => {
     expect(s.current).toBeNull();
   });
 
-  it('reports progress within the dimension and overall', () => {
+  it('reports progress within the dimension and overall; a follow-up that may come counts in the upper bound only', () => {
     let s = startSession(SMALL);
-    // The text question (remarks) is an optional note: asked, not counted.
-    expect(progress(s)).toMatchObject({ index: 1, count: 3, done: 0, total: 5 });
+    // The text question (remarks) is an optional note: asked, not counted. turnover may come, after kam-count.
+    expect(progress(s)).toMatchObject({ index: 1, count: { least: 3, most: 3 }, done: 0, total: { least: 5, most: 6 } });
     expect(progress(s)?.dimension.id).toBe('strategy');
     s = answerNext(s, { value: true });
     s = answerNext(s, { na: true });
     s = answerNext(s, { clear: true });
-    expect(progress(s)).toMatchObject({ index: 1, count: 2, done: 2, total: 5 });
+    expect(progress(s)).toMatchObject({ index: 1, count: { least: 2, most: 3 }, done: 2, total: { least: 5, most: 6 } });
     s = answerNext(s, { value: 5 });
-    expect(progress(s)).toMatchObject({ index: 2, count: 3, done: 3, total: 6 });
-    expect(progress({ ...s, current: 'remarks' })).toMatchObject({ index: 0, count: 3 });
+    // turnover applies now: it moves from "may" to "will", the upper bound stays.
+    expect(progress(s)).toMatchObject({ index: 2, count: { least: 3, most: 3 }, done: 3, total: { least: 6, most: 6 } });
+    expect(progress({ ...s, current: 'remarks' })).toMatchObject({ index: 0, count: { least: 3, most: 3 } });
     expect(progress({ ...s, current: null })).toBeNull();
+    // No head count: turnover cannot come any more, and the upper bound falls to what will be asked.
+    expect(totals(setAnswer(s, 'kam-count', { value: 0 })).total).toEqual({ least: 5, most: 5 });
+  });
+
+  it('answering only narrows the totals: the upper bound never grows, the lower never falls', () => {
+    const model = modelFrom(`
+kamcheck: 1
+id: follow
+version: 1.0.0
+locales: [en]
+title: { en: Follow-ups }
+levels: [{ id: one, min: 0, title: { en: One } }, { id: two, min: 50, title: { en: Two } }]
+dimensions:
+  - id: d
+    title: { en: D }
+    questions:
+      - { id: a, type: boolean, text: { en: A } }
+      - { id: b, type: boolean, text: { en: B } }
+      - { id: if-a, type: boolean, text: { en: If A }, when: { answer: a, eq: true } }
+      - { id: unless-b, type: boolean, text: { en: Unless B }, when: { not: { answer: b, eq: true } } }
+      - { id: a-or-b, type: boolean, text: { en: A or B }, when: { any: [{ answer: a, eq: true }, { answer: b, eq: true }] } }
+      - { id: a-and-b, type: boolean, text: { en: A and B }, when: { all: [{ answer: a, eq: true }, { answer: b, eq: true }] } }
+      - { id: if-if-a, type: boolean, text: { en: If if-A }, when: { answer: if-a, eq: true } }
+      - { id: b-open, type: boolean, text: { en: B left open }, when: { answer: b, is: unanswered } }
+`);
+    const seen: { least: number; most: number }[] = [];
+    let s = startSession(model);
+    // Nothing answered: a and b will be asked; every follow-up may be (unless-b and b-open apply now, but may stop).
+    expect(totals(s).total).toEqual({ least: 2, most: 8 });
+    for (const [id, value] of [
+      ['a', true],
+      ['b', false],
+      ['if-a', false],
+    ] as const) {
+      s = setAnswer(s, id, { value });
+      seen.push(totals(s).total);
+    }
+    expect(seen).toEqual([
+      // a = yes: if-a will be asked, a-or-b too; a-and-b and if-if-a still depend on b and if-a.
+      { least: 4, most: 8 },
+      // b = no: unless-b will be asked; a-and-b and b-open cannot be.
+      { least: 5, most: 6 },
+      // if-a = no: if-if-a cannot be.
+      { least: 5, most: 5 },
+    ]);
+    // N/A decides a question as an answer does: if-a, a-and-b and if-if-a (which follows if-a) cannot come.
+    expect(totals(setAnswer(startSession(model), 'a', { na: true })).total).toEqual({ least: 2, most: 5 });
   });
 });

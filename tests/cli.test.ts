@@ -1,7 +1,8 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { jsonSchema, type SchemaKind } from '../src/cli/commands/schema.js';
@@ -239,6 +240,64 @@ describe('init', () => {
     expect(r.code).toBe(2);
     expect(readFileSync(file, 'utf8')).toBe('precious');
     expect((await runCli(['init', '-o', file, '--force'])).code).toBe(0);
+  });
+});
+
+describe("init's $schema line works where the file is committed", () => {
+  const schemaLine = (text: string) => /^# yaml-language-server: \$schema=(.*)\n/.exec(text)?.[1];
+
+  it('points into the kamcheck a project installs (node_modules), relative to the file', async () => {
+    const project = tmp();
+    mkdirSync(join(project, 'node_modules/kamcheck/schemas'), { recursive: true });
+    writeFileSync(join(project, 'node_modules/kamcheck/schemas/answers.schema.json'), '{}');
+    mkdirSync(join(project, '.git'));
+    mkdirSync(join(project, 'kam/2026'), { recursive: true });
+    const file = join(project, 'kam/2026/acme.yaml');
+    const r = await runCli(['init', '-o', file, '--lang', 'en']);
+    expect(r.stderr).toBe(`written to ${file}\n`);
+    const url = schemaLine(readFileSync(file, 'utf8'));
+    expect(url).toBe('../../node_modules/kamcheck/schemas/answers.schema.json');
+    expect(existsSync(resolve(dirname(file), url as string))).toBe(true);
+  });
+
+  it('in a kamcheck checkout, points at its schemas/ folder, relative to the file (standard output: the current folder)', async () => {
+    const r = await runCli(['init'], { cwd: join(ROOT, 'examples') });
+    expect(schemaLine(r.stdout)).toBe('../schemas/answers.schema.json');
+    expect(r.stderr).toBe('');
+  });
+
+  it('a file outside any project gets the absolute file URL of the installed schema', async () => {
+    const r = await runCli(['init'], { cwd: tmp() });
+    const url = schemaLine(r.stdout) as string;
+    expect(url).toBe(pathToFileURL(join(ROOT, 'schemas/answers.schema.json')).href);
+  });
+
+  it.each([
+    ['en', 'kamcheck: no $schema line for editors: this kamcheck is installed outside the project'],
+    ['zh-CN', 'kamcheck: 未写入供编辑器使用的 $schema 行：当前的 kamcheck 安装在项目之外'],
+  ])('in a project that does not install kamcheck, no line that would break elsewhere, and a note saying why (%s)', async (lang, note) => {
+    const project = tmp();
+    writeFileSync(join(project, 'package.json'), '{}');
+    const r = await runCli(['init', '-o', 'acme.yaml', '--lang', lang], { cwd: project });
+    expect(r.code).toBe(0);
+    const text = readFileSync(join(project, 'acme.yaml'), 'utf8');
+    expect(text).not.toContain('$schema');
+    expect(text.startsWith('# ')).toBe(true);
+    expect(r.stderr.split('\n')[1]).toContain(note);
+    expect(r.stderr).toContain('--schema-url');
+    expect((await runCli(['validate', join(project, 'acme.yaml')])).code).toBe(0);
+  });
+
+  it('--schema-url names the schema as given; empty for no line; a space or line break is refused', async () => {
+    const url = 'https://example.com/kamcheck/answers.schema.json';
+    expect(schemaLine((await runCli(['init', '--schema-url', url])).stdout)).toBe(url);
+    expect(schemaLine((await runCli(['init', '--schema-url', './answers.schema.json'])).stdout)).toBe('./answers.schema.json');
+    const none = await runCli(['init', '--schema-url', '']);
+    expect(none.stdout).not.toContain('$schema');
+    expect(none.stderr).toBe('');
+    const bad = await runCli(['init', '--schema-url', 'a.json\nkamcheck: 2']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toBe('kamcheck: error: --schema-url must be one URL or path without spaces or line breaks\n');
   });
 });
 

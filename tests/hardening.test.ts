@@ -123,6 +123,22 @@ describe('output streams', () => {
     expect(r.stdout).toBe('exit 0\n');
   });
 
+  it.runIf(linux)('standard output closed from the start (>&-) is exit 2 with a one-line reason', () => {
+    const r = shell(`KAMCHECK report ${EXAMPLE} >&-; echo "exit $?"`);
+    expect(r.stdout).toBe('exit 2\n');
+    expect(r.stderr).toBe('kamcheck: error: standard output is closed\n');
+    const schema = shell('KAMCHECK schema answers >&-; echo "exit $?"');
+    expect(schema.stdout).toBe('exit 2\n');
+    expect(schema.stderr).toBe('kamcheck: error: standard output is closed\n');
+  });
+
+  it('a closed standard output does not matter when the result goes to a file (-o)', () => {
+    const r = shell(`KAMCHECK report ${EXAMPLE} -o closed-out.md >&-; echo "exit $?"`);
+    expect(r.stdout).toBe('exit 0\n');
+    expect(r.stderr).toBe('');
+    expect(readFileSync(join(dir, 'closed-out.md'), 'utf8')).toContain('# ');
+  });
+
   it('a file name with an escape sequence is shown, not obeyed, in located messages and in one-line errors', async () => {
     const name = 'x\u001b[2J\u001b]52;c;ZXZpbA==\u0007.yaml';
     writeFileSync(join(dir, name), 'kamcheck: 1\nquestionnaire: small\nanswers:\n  nope: 1\n');

@@ -140,6 +140,10 @@ export const COMMANDS: readonly CommandSpec[] = [
       questionnaire(),
       output('write the template to a file (- for stdout)'),
       perspective('a template for this perspective (e.g. customer): its questions, in its wording'),
+      {
+        flags: '--schema-url <url>',
+        help: "the $schema line's target (default: a path that works where the file is committed; '' for none)",
+      },
       force('overwrite an existing file'),
     ],
     examples: ['kamcheck init -o acme.yaml --lang zh-CN'],

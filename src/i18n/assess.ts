@@ -3,12 +3,13 @@ import { isZh } from './ui.js';
 /** The words of `kamcheck assess`, in every language it speaks. */
 export interface AssessStrings {
   chooseLanguage: string;
-  welcome: (title: string, count: number) => string;
+  welcome: (title: string, count: Span) => string;
   savingTo: (file: string) => string;
-  resuming: (file: string, done: number, total: number) => string;
+  resuming: (file: string, done: number, total: Span) => string;
   respondentIntro: string;
   respondent: Record<'name' | 'role' | 'organization' | 'unit', string>;
-  progress: (dimension: string, index: number, count: number, done: number, total: number) => string;
+  /** `count` and `total` are spans: a follow-up that may still come to apply counts in `most` only. */
+  progress: (dimension: string, index: number, count: Span, done: number, total: Span) => string;
   guidance: (help: string) => string;
   keysSelect: string;
   keysCheckbox: string;
@@ -48,19 +49,30 @@ export interface AssessStrings {
   locked: (file: string, pid: number, started: string) => string;
 }
 
+/** A number of questions known within bounds (see session.ts). */
+interface Span {
+  least: number;
+  most: number;
+}
+
+/** "40", or "40–43" while up to 3 follow-ups may still come to apply; the same in both languages. */
+export const spanText = (n: Span): string => (n.most > n.least ? `${n.least}–${n.most}` : String(n.least));
+
 /** A number range as a hint; the same signs read well in both languages. */
 const range = (min?: number, max?: number) =>
   min !== undefined && max !== undefined ? `${min}–${max}` : min !== undefined ? `≥ ${min}` : max !== undefined ? `≤ ${max}` : '';
 
 export const ASSESS_EN: AssessStrings = {
   chooseLanguage: 'Language / 语言',
-  welcome: (title, n) => `${title}: ${n} questions.`,
+  welcome: (title, n) => `${title}: ${spanText(n)} questions.`,
   savingTo: (f) => `Each answer is saved to ${f} at once; Ctrl-C stops without losing any.`,
-  resuming: (f, done, total) => `Continuing ${f}: ${done} of ${total} questions done.`,
+  resuming: (f, done, total) => `Continuing ${f}: ${done} of ${spanText(total)} questions done.`,
   respondentIntro: 'About the respondent (all optional; Enter skips)',
   respondent: { name: 'Name', role: 'Role', organization: 'Organization', unit: 'Business unit' },
   progress: (d, i, n, done, total) =>
-    i === 0 ? `${d} · optional note · ${done}/${total} done` : `${d} · question ${i} of ${n} · ${done}/${total} done`,
+    i === 0
+      ? `${d} · optional note · ${done}/${spanText(total)} done`
+      : `${d} · question ${i} of ${spanText(n)} · ${done}/${spanText(total)} done`,
   guidance: (h) => `For the interviewer: ${h}`,
   keysSelect: '↑↓ or number to move · Enter to choose · Esc for the previous question',
   keysCheckbox: '↑↓ move · Space ticks · a all · i invert · Enter to confirm · Esc back',
@@ -106,13 +118,15 @@ export const ASSESS_EN: AssessStrings = {
 
 export const ASSESS_ZH: AssessStrings = {
   chooseLanguage: 'Language / 语言',
-  welcome: (title, n) => `${title}：共 ${n} 题。`,
+  welcome: (title, n) => `${title}：共 ${spanText(n)} 题。`,
   savingTo: (f) => `每答一题都会自动保存到 ${f}；按 Ctrl-C 可随时退出，已答内容不会丢失。`,
-  resuming: (f, done, total) => `继续作答 ${f}：已完成 ${done}/${total} 题。`,
+  resuming: (f, done, total) => `继续作答 ${f}：已完成 ${done}/${spanText(total)} 题。`,
   respondentIntro: '受访者信息（均为选填，直接回车跳过）',
   respondent: { name: '姓名', role: '职务', organization: '公司', unit: '业务单元' },
   progress: (d, i, n, done, total) =>
-    i === 0 ? `${d} · 选填备注 · 已完成 ${done}/${total}` : `${d} · 第 ${i}/${n} 题 · 已完成 ${done}/${total}`,
+    i === 0
+      ? `${d} · 选填备注 · 已完成 ${done}/${spanText(total)}`
+      : `${d} · 第 ${i}/${spanText(n)} 题 · 已完成 ${done}/${spanText(total)}`,
   guidance: (h) => `访谈提示：${h}`,
   keysSelect: '↑↓ 或数字键移动 · 回车确认 · Esc 返回上一题',
   keysCheckbox: '↑↓ 移动 · 空格勾选 · a 全选 · i 反选 · 回车确认 · Esc 返回',

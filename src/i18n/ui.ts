@@ -42,6 +42,7 @@ export interface Strings {
   fileExists: (file: string) => string;
   fileExistsResume: (file: string) => string;
   written: (file: string) => string;
+  noSchemaLine: string;
   valid: (file: string, kind: string) => string;
   kindQuestionnaire: string;
   kindAnswers: string;
@@ -123,6 +124,8 @@ export const EN: Strings = {
   fileExists: (f) => `${f} already exists; use --force to overwrite it`,
   fileExistsResume: (f) => `${f} already exists; continue it with --resume ${f}, or use --force to start over`,
   written: (f) => `written to ${f}`,
+  noSchemaLine:
+    'no $schema line for editors: this kamcheck is installed outside the project, and a path to it would not work on another machine. Name the schema with --schema-url (a copy committed with the project: kamcheck schema answers > answers.schema.json), or install kamcheck in the project',
   valid: (f, k) => `${f}: valid ${k}`,
   kindQuestionnaire: 'questionnaire',
   kindAnswers: 'answers file',
@@ -215,6 +218,8 @@ export const ZH: Strings = {
   fileExists: (f) => `${f} 已存在；如需覆盖请加 --force`,
   fileExistsResume: (f) => `${f} 已存在；用 --resume ${f} 继续作答，或加 --force 重新开始`,
   written: (f) => `已写入 ${f}`,
+  noSchemaLine:
+    '未写入供编辑器使用的 $schema 行：当前的 kamcheck 安装在项目之外，指向它的路径在其他电脑上无法使用。请用 --schema-url 指定 schema 的位置（可随项目提交一份：kamcheck schema answers > answers.schema.json），或在项目中安装 kamcheck',
   valid: (f, k) => `${f}：${k}有效`,
   kindQuestionnaire: '问卷',
   kindAnswers: '答卷',

@@ -1,8 +1,9 @@
 import { emitKeypressEvents } from 'node:readline';
 import { Writable } from 'node:stream';
-import { checkbox, confirm, input, Separator, select } from '@inquirer/prompts';
+import { checkbox, confirm, Separator, select } from '@inquirer/prompts';
 import { makePaint, wrap } from '../render/style.js';
 import { answeredLines, fitChoice, fitMessage, fitTick, hang, lineCount } from './layout.js';
+import { CoalescedKeys, lineInput } from './line-input.js';
 import { BACK, type Back, Interrupted, type Prompter } from './prompter.js';
 
 export interface Terminal {
@@ -111,7 +112,7 @@ export function createInquirerPrompter(term: Terminal, opts: InquirerOptions): P
       return value;
     } catch (e) {
       if (!(e instanceof Error)) throw e;
-      // By name: the error classes live in @inquirer/core, which this package does not depend on directly.
+      // By name: the prompts of @inquirer/prompts and our own line prompt throw them, and a name holds for both.
       if (e.name === 'AbortPromptError' && controller.signal.aborted) {
         term.output.write(`${c.dim(`↩ ${message}`)}\n`);
         return BACK;
@@ -186,20 +187,15 @@ export function createInquirerPrompter(term: Terminal, opts: InquirerOptions): P
         (vs) => vs.map((v) => nameOf(o.choices, v)).join(', '),
       ),
     input: (o) => {
-      // The line as typed so far (for Ctrl-C), and as drawn: only its end when long, so that echoing a
-      // 10,000-character paste redraws a short line per key instead of the whole paste.
+      // The line as typed so far, for Ctrl-C. Typed and pasted characters reach the prompt in runs (CoalescedKeys),
+      // and the prompt draws a window of a long line (lineInput): a 10,000-character paste is one insertion and one
+      // short line drawn, not 10,000 of each.
       let line = '';
-      const draw = (v: string, { isFinal }: { isFinal: boolean }) => {
-        line = v;
-        const room = Math.max(10, cols() - 4);
-        if (isFinal || v.length <= room) return v;
-        return `…${[...v.slice(-2 * room)].slice(-(room - 1)).join('')}`;
-      };
+      const keys = new CoalescedKeys(term.input).attach();
       return run(
         (ctx) =>
-          input(
+          lineInput(
             {
-              transformer: draw,
               // The hint sits between the question and the typing line, and goes when the prompt is done.
               message: o.hint
                 ? `${fitMessage(o.message, cols())}\n${wrap(o.hint, cols() - 3)
@@ -208,14 +204,18 @@ export function createInquirerPrompter(term: Terminal, opts: InquirerOptions): P
                 : fitMessage(o.message, cols()),
               ...(o.default !== undefined ? { default: o.default } : {}),
               ...(o.validate ? { validate: o.validate } : {}),
+              columns: cols,
+              onLine: (typed) => {
+                line = typed;
+              },
               theme: base,
             },
-            ctx,
+            { ...ctx, input: keys as unknown as NodeJS.ReadableStream },
           ),
         o.message,
         (v) => v,
         () => line,
-      );
+      ).finally(() => keys.detach());
     },
     confirm: (o) =>
       run(

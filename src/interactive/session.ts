@@ -1,7 +1,7 @@
-import type { State } from '../core/conditions.js';
+import { type Facts, holds, type State } from '../core/conditions.js';
 import { type Canonical, type Model, perspectiveOf, type QuestionInfo } from '../core/model.js';
 import { type Answer, evaluate } from '../core/score.js';
-import type { Dimension } from '../schema/questionnaire.js';
+import type { Condition, Dimension } from '../schema/questionnaire.js';
 import { cleanText } from './answers-file.js';
 
 /**
@@ -129,22 +129,114 @@ export function unanswered(s: Session): QuestionInfo[] {
  */
 export const isCounted = (q: QuestionInfo): boolean => q.question.type !== 'text';
 
-/** The counted questions (see isCounted) visible now, and how many of them are answered or N/A. */
-export function totals(s: Pick<Session, 'model' | 'answers' | 'perspective'>): { done: number; total: number } {
-  const states = statesOf(s.model, s.answers, s.perspective);
-  const visible = s.model.questions.filter((q) => states.get(q.question.id) !== 'skipped' && isCounted(q));
-  const done = visible.filter((q) => states.get(q.question.id) !== 'unanswered').length;
-  return { done, total: visible.length };
+/** A number of questions known only within bounds: `least` will be asked whatever comes, `most` can still be. */
+export interface Span {
+  least: number;
+  most: number;
 }
+
+/** Whether a question will be asked ('yes'), cannot be ('no'), or may still come to apply ('maybe'). */
+type Applies = 'yes' | 'no' | 'maybe';
+
+/** A condition in three values: 'maybe' where it tests an open question (Kleene's logic for all, any and not). */
+function mayHold(c: Condition, leaf: (c: Condition, id: string) => Applies): Applies {
+  if ('all' in c) {
+    let r: Applies = 'yes';
+    for (const x of c.all) {
+      const v = mayHold(x, leaf);
+      if (v === 'no') return 'no';
+      if (v === 'maybe') r = 'maybe';
+    }
+    return r;
+  }
+  if ('any' in c) {
+    let r: Applies = 'no';
+    for (const x of c.any) {
+      const v = mayHold(x, leaf);
+      if (v === 'yes') return 'yes';
+      if (v === 'maybe') r = 'maybe';
+    }
+    return r;
+  }
+  if ('not' in c) {
+    const v = mayHold(c.not, leaf);
+    return v === 'yes' ? 'no' : v === 'no' ? 'yes' : 'maybe';
+  }
+  // A question's `when` names earlier questions only (no `score:`, which the loader refuses there).
+  return 'answer' in c ? leaf(c, c.answer) : 'questionScore' in c ? leaf(c, c.questionScore) : 'maybe';
+}
+
+/**
+ * Which questions will be asked whatever the questions still open get, which cannot be, and which may still come
+ * to apply. A question is open while it is unanswered, or while it may apply and may not; a test on an open
+ * question is 'maybe', any other is decided by the answers given. Answering settles open questions only, so going
+ * forward a 'yes' or 'no' never changes and a 'maybe' can only become one of them: the counts only narrow.
+ */
+export function applicability(s: Pick<Session, 'model' | 'answers' | 'perspective'>): Map<string, Applies> {
+  const results = new Map(evaluate(s.model, s.answers, { perspective: s.perspective }).questions.map((q) => [q.info.question.id, q]));
+  const facts: Facts = {
+    info: (id) => s.model.byId.get(id),
+    state: (id) => results.get(id)?.state ?? 'unanswered',
+    value: (id) => {
+      const r = results.get(id);
+      return r?.state === 'answered' ? r.answer?.value : undefined;
+    },
+    questionScore: (id) => {
+      const r = results.get(id);
+      return r?.state === 'answered' ? r.score : null;
+    },
+    score: () => null,
+  };
+  const applies = new Map<string, Applies>();
+  const open = (id: string) => applies.get(id) === 'maybe' || facts.state(id) === 'unanswered';
+  const leaf = (c: Condition, id: string): Applies => (open(id) ? 'maybe' : holds(c, facts) ? 'yes' : 'no');
+  for (const q of s.model.questions) {
+    const r = results.get(q.question.id);
+    const when = q.question.when;
+    applies.set(q.question.id, !r?.asked ? 'no' : when ? mayHold(when, leaf) : 'yes');
+  }
+  return applies;
+}
+
+/** The counted questions (see isCounted) that will or may be asked, in `among` (default: all). */
+function spanOf(s: Pick<Session, 'model'>, applies: Map<string, Applies>, among?: Dimension): Span {
+  let least = 0;
+  let most = 0;
+  for (const q of s.model.questions) {
+    if (!isCounted(q) || (among && q.dimension !== among)) continue;
+    const a = applies.get(q.question.id);
+    if (a === 'yes') least++;
+    if (a !== 'no') most++;
+  }
+  return { least, most };
+}
+
+/**
+ * How many counted questions (see isCounted) are answered or N/A, and how many there are: at least those that
+ * will be asked whatever comes, at most those too with every follow-up that may still come to apply. Answering
+ * narrows the span and never widens it, so the total shown does not grow as follow-ups appear.
+ */
+export function totals(s: Pick<Session, 'model' | 'answers' | 'perspective'>): { done: number; total: Span } {
+  return { done: doneOf(s.model, statesOf(s.model, s.answers, s.perspective)), total: spanOf(s, applicability(s)) };
+}
+
+/** Counted questions that apply and are answered or N/A. */
+const doneOf = (model: Model, states: Map<string, State>): number =>
+  model.questions.filter((q) => {
+    const st = states.get(q.question.id);
+    return isCounted(q) && (st === 'answered' || st === 'na');
+  }).length;
 
 export interface Progress {
   dimension: Dimension;
   /** 1-based position of the current question among the counted visible questions of its dimension; 0 for a note. */
   index: number;
-  count: number;
-  /** Visible questions answered or marked N/A, over all visible questions. */
+  /** Counted questions of the dimension that will or may be asked. */
+  count: Span;
+  /** Visible questions answered or marked N/A. */
   done: number;
-  total: number;
+  /** Counted questions that will or may be asked. */
+  total: Span;
 }
 
 /** Where the current question stands, for the line shown above it. */
@@ -152,11 +244,13 @@ export function progress(s: Session): Progress | null {
   const info = s.current === null ? undefined : s.model.byId.get(s.current);
   if (!info) return null;
   const states = statesOf(s.model, s.answers, s.perspective);
-  const visible = s.model.questions.filter((q) => states.get(q.question.id) !== 'skipped' && isCounted(q));
-  const inDim = visible.filter((q) => q.dimension === info.dimension);
-  const done = visible.filter((q) => {
-    const st = states.get(q.question.id);
-    return st === 'answered' || st === 'na';
-  }).length;
-  return { dimension: info.dimension, index: inDim.indexOf(info) + 1, count: inDim.length, done, total: visible.length };
+  const applies = applicability(s);
+  const inDim = s.model.questions.filter((q) => states.get(q.question.id) !== 'skipped' && isCounted(q) && q.dimension === info.dimension);
+  return {
+    dimension: info.dimension,
+    index: inDim.indexOf(info) + 1,
+    count: spanOf(s, applies, info.dimension),
+    done: doneOf(s.model, states),
+    total: spanOf(s, applies),
+  };
 }

@@ -62,8 +62,14 @@ function painter(color: boolean, layer: Layer | undefined): Paint {
   return apply as Paint;
 }
 
-const painters: { on?: Paint; off?: Paint } = {};
+const painters = new Map<boolean, Paint>();
 
 /** A styler that colours when `color` is true and otherwise gives every text back unchanged. */
-export const makePaint = (color: boolean): Paint =>
-  color ? (painters.on ??= painter(true, undefined)) : (painters.off ??= painter(false, undefined));
+export function makePaint(color: boolean): Paint {
+  let p = painters.get(color);
+  if (!p) {
+    p = painter(color, undefined);
+    painters.set(color, p);
+  }
+  return p;
+}

@@ -6,12 +6,15 @@ import { describeCondition } from './describe.js';
 
 const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
 
-/** An answers file to fill in: every question as a comment with what it accepts, and an empty value. */
-export function renderTemplate(model: Model, opts: { locale: string; date: string; schemaUrl: string; perspective?: string }): string {
+/**
+ * An answers file to fill in: every question as a comment with what it accepts, and an empty value; first, when
+ * given, the line that points editors at the JSON Schema.
+ */
+export function renderTemplate(model: Model, opts: { locale: string; date: string; schemaUrl?: string; perspective?: string }): string {
   const doc = model.doc;
   const text = (t: Text) => oneLine(resolveText(t, opts.locale, doc.locales[0] as string));
   const f = strings(opts.locale).form;
-  const out: string[] = [`# yaml-language-server: $schema=${opts.schemaUrl}`];
+  const out: string[] = opts.schemaUrl ? [`# yaml-language-server: $schema=${opts.schemaUrl}`] : [];
   for (const l of f.templateHeader(`${text(doc.title)} (${doc.id} ${doc.version})`)) out.push(`# ${l}`);
   out.push(
     'kamcheck: 1',
