@@ -93,5 +93,7 @@ export function quickParse(argv: readonly string[]): Parsed | undefined {
     const choices = command.args[k]?.choices;
     if (choices && !choices.includes(args[k] as string)) return undefined;
   }
+  // An empty --lang is no language, as the program sees it too (src/cli/program.ts).
+  if (global.lang === '') delete global.lang;
   return { name: command.name, args, opts, global };
 }

@@ -1,0 +1,62 @@
+// What a report from a saved answers file loads: it should cost little more than starting Node.js. Timings live in
+// `npm run bench`; these tests hold the structure that makes them possible.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from './helpers/cli.js';
+
+const EXAMPLE = 'examples/midsize-components.en.yaml';
+
+/** Node.js's own modules a process loaded by the time it exits (process.moduleLoadList). */
+function builtinsLoaded(args: string[]): Set<string> {
+  const preload = join(mkdtempSync(join(tmpdir(), 'kamcheck-startup-')), 'list.cjs');
+  writeFileSync(preload, "process.on('exit', () => require('fs').writeSync(2, `\\n${process.moduleLoadList.join('\\n')}\\n`));\n");
+  const r = spawnSync(process.execPath, ['-r', preload, ...args], { cwd: ROOT, encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } });
+  expect(r.status, r.stderr).toBe(0);
+  return new Set(
+    r.stderr
+      .split('\n')
+      .filter((l) => l.startsWith('NativeModule '))
+      .map((l) => l.slice('NativeModule '.length)),
+  );
+}
+
+describe('start-up of a report', () => {
+  it('loads no module of Node.js beyond what `node -e 0` loads, but vm for the code cache', () => {
+    const bare = builtinsLoaded(['-e', '0']);
+    for (const format of ['json', 'terminal', 'markdown']) {
+      const extra = [...builtinsLoaded(['bin/kamcheck.js', 'report', EXAMPLE, '-f', format])].filter((m) => !bare.has(m));
+      expect(extra, format).toEqual(['vm']);
+    }
+  });
+
+  it('runs none of the YAML, schema, argument-parsing or prompt libraries: they are reached only through import()', async () => {
+    const out = await build({
+      entryPoints: [join(ROOT, 'src/cli/run.ts')],
+      bundle: true,
+      write: false,
+      metafile: true,
+      platform: 'node',
+      format: 'esm',
+      outdir: 'unused',
+      logLevel: 'silent',
+    });
+    const inputs = out.metafile.inputs;
+    // Everything a report runs: the static imports of the CLI and of the report command, followed through.
+    const reached = new Set<string>();
+    const todo = ['src/cli/run.ts', 'src/cli/commands/report.ts'];
+    while (todo.length > 0) {
+      const f = todo.pop() as string;
+      if (reached.has(f)) continue;
+      reached.add(f);
+      for (const i of inputs[f]?.imports ?? []) if (i.kind === 'import-statement' && !i.external) todo.push(i.path);
+    }
+    const libraries = [...reached].filter((f) => /node_modules\/(yaml|zod|commander|@inquirer|chalk)\//.test(f));
+    expect(libraries).toEqual([]);
+    expect(reached.has('src/load/yaml.ts')).toBe(false);
+    expect(reached.has('src/cli/program.ts')).toBe(false);
+  });
+});
