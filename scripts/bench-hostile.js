@@ -23,9 +23,11 @@ const work = mkdtempSync(join(tmpdir(), 'kamcheck-bench-hostile-'));
 const gnuTime = existsSync('/usr/bin/time') && spawnSync('/usr/bin/time', ['-f', '%M', 'true']).status === 0;
 const probe = join(work, 'maxrss.cjs');
 writeFileSync(probe, `process.on('exit', () => require('node:fs').writeSync(2, '\\nmaxrss ' + process.resourceUsage().maxRSS + '\\n'));\n`);
-const env = { PATH: process.env.PATH ?? '', XDG_CACHE_HOME: join(work, 'cache') };
 
+let runs = 0;
 function run(args) {
+  // A cache folder of its own for each run: a -q questionnaire is read and checked cold, as the first time.
+  const env = { PATH: process.env.PATH ?? '', XDG_CACHE_HOME: join(work, `cache-${++runs}`) };
   const node = [process.execPath, ...(gnuTime ? [] : ['--require', probe]), join(root, 'bin/kamcheck.js'), ...args];
   const [cmd, ...rest] = gnuTime ? ['/usr/bin/time', '-f', '\nmaxrss %M', ...node] : node;
   const start = process.hrtime.bigint();

@@ -1,8 +1,9 @@
 import { buildModel, type Model } from '../core/model.js';
 import type { Answers } from '../core/score.js';
 import { type Diagnostic, hasErrors, InputError } from '../diagnostics.js';
-import { checkAnswers, type ParsedAnswers, parseAnswers } from '../load/answers.js';
+import type { ParsedAnswers } from '../load/answers.js';
 import { readCachedQuestionnaire, writeCachedQuestionnaire } from './cache.js';
+import { readChecked } from './inputs.js';
 import { bundledQuestionnaire, displayName, type Io, readCompiled, readInput } from './io.js';
 
 /** Options every command shares. */
@@ -47,9 +48,9 @@ export interface AnswersFor {
 
 /** An answers file checked against a questionnaire. */
 export async function readAnswers(io: Io, path: string, model: Model): Promise<AnswersFor> {
-  const { parsed, diagnostics } = parseAnswers(displayName(path), await readInput(io, path));
-  if (!parsed) throw new InputError(diagnostics);
-  const checked = checkAnswers(parsed, model);
-  failOnErrors([...diagnostics, ...checked.diagnostics]);
+  // Read fast where the file allows (see readChecked).
+  const { parsed, checked, found } = readChecked(path, await readInput(io, path), model);
+  if (!parsed || !checked) throw new InputError(found);
+  failOnErrors(found);
   return { parsed, answers: checked.answers, warnings: checked.diagnostics };
 }

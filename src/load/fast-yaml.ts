@@ -2,7 +2,7 @@ import { LineCounter, type Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import { CONTROL_CHARS, MAX_BYTES, type Source } from './yaml.js';
 
 // A reader for the plain YAML that answers files are made of: block mappings indented with spaces, one-line
-// scalars, one-line flow lists and mappings, block lists of scalars, comments. It builds the same data and the
+// scalars, one-line flow lists and mappings, block lists of scalars and of mappings, comments. It builds the same data and the
 // same node positions as the `yaml` library does for such a file, several times faster, which matters when a
 // team report reads ten thousand files. Anything else (anchors, tags, multi-line scalars, tabs, CRLF, escapes it
 // does not know, duplicate keys, …) makes it give up and the caller reads the file with `yaml` as usual.
@@ -58,22 +58,36 @@ interface Line {
   body: string;
 }
 
+// What a reader of data only gives for every node (see fastSource's `nodes`).
+const NO_MAP = new YAMLMap();
+const NO_SEQ = new YAMLSeq();
+
 class Reader {
   private i = 0;
-  constructor(private readonly lines: Line[]) {}
+  /** With `nodes` false the data only is built: a questionnaire's nodes take some 2 kB a question. */
+  constructor(
+    private readonly lines: Line[],
+    private readonly nodes = true,
+  ) {}
+
+  private scalar(value: unknown, start: number, end: number): Node {
+    return this.nodes ? scalar(value, start, end) : NO_MAP;
+  }
 
   /** A scalar or a one-line flow collection starting at `at` in `src` (the rest of a line); the end of what it read. */
   private inline(src: string, at: number, flow: boolean): { node: Node; value: unknown; end: number } {
     const ch = src[at];
     const base = this.offsetBase;
+    // Quoted scalars: the runs between escapes are cut whole (adding one character at a time would keep a chain of
+    // as many string pieces, some 30 bytes each, as in yaml.ts's doubleQuotedValue).
     if (ch === '"') {
       let out = '';
       let k = at + 1;
-      for (; k < src.length && src[k] !== '"'; k++) {
-        if (src[k] !== '\\') {
-          out += src[k];
-          continue;
-        }
+      for (let run = k; ; k++) {
+        if (k < src.length && src[k] !== '"' && src[k] !== '\\') continue;
+        out += src.slice(run, k);
+        if (k >= src.length || src[k] === '"') break;
+        run = k + 2;
         const e = src[++k];
         if (e === '"' || e === '\\' || e === '/') out += e;
         else if (e === 'n') out += '\n';
@@ -81,33 +95,33 @@ class Reader {
         else if (e === 'u' && /^[0-9a-fA-F]{4}$/.test(src.slice(k + 1, k + 5))) {
           out += String.fromCharCode(Number.parseInt(src.slice(k + 1, k + 5), 16));
           k += 4;
+          run = k + 1;
         } else giveUp();
       }
       if (k >= src.length) giveUp();
-      return { node: scalar(out, base + at, base + k + 1), value: out, end: k + 1 };
+      return { node: this.scalar(out, base + at, base + k + 1), value: out, end: k + 1 };
     }
     if (ch === "'") {
       let out = '';
       let k = at + 1;
-      for (;;) {
+      for (let run = k; ; k++) {
         if (k >= src.length) giveUp();
-        if (src[k] === "'") {
-          if (src[k + 1] !== "'") break;
-          k++;
-        }
-        out += src[k++];
+        if (src[k] !== "'") continue;
+        out += src.slice(run, k);
+        if (src[k + 1] !== "'") break;
+        run = ++k;
       }
-      return { node: scalar(out, base + at, base + k + 1), value: out, end: k + 1 };
+      return { node: this.scalar(out, base + at, base + k + 1), value: out, end: k + 1 };
     }
     if (ch === '[') {
-      const seq = new YAMLSeq();
+      const seq = this.nodes ? new YAMLSeq() : NO_SEQ;
       const value: unknown[] = [];
       let k = skipSpaces(src, at + 1);
       if (src[k] === ']') k++;
       else
         for (;;) {
           const item = this.inline(src, k, true);
-          seq.items.push(item.node);
+          if (this.nodes) seq.items.push(item.node);
           value.push(item.value);
           k = skipSpaces(src, item.end);
           if (src[k] === ',') k = skipSpaces(src, k + 1);
@@ -116,11 +130,11 @@ class Reader {
             break;
           } else giveUp();
         }
-      seq.range = [base + at, base + k, base + k];
+      if (this.nodes) seq.range = [base + at, base + k, base + k];
       return { node: seq, value, end: k };
     }
     if (ch === '{') {
-      const map = new YAMLMap();
+      const map = this.nodes ? new YAMLMap() : NO_MAP;
       const value: Record<string, unknown> = {};
       let k = skipSpaces(src, at + 1);
       if (src[k] === '}') k++;
@@ -131,7 +145,7 @@ class Reader {
           const key = m[1] as string;
           if (Object.hasOwn(value, key) || !plainKey(key)) giveUp();
           const item = this.inline(src, k + m[0].length, true);
-          map.items.push(new Pair(scalar(key, base + k, base + k + key.length), item.node));
+          if (this.nodes) map.items.push(new Pair(scalar(key, base + k, base + k + key.length), item.node));
           value[key] = item.value;
           k = skipSpaces(src, item.end);
           if (src[k] === ',') k = skipSpaces(src, k + 1);
@@ -140,7 +154,7 @@ class Reader {
             break;
           } else giveUp();
         }
-      map.range = [base + at, base + k, base + k];
+      if (this.nodes) map.range = [base + at, base + k, base + k];
       return { node: map, value, end: k };
     }
     // A plain scalar: to the end of the line or a comment (in a flow collection, to a comma or bracket).
@@ -149,7 +163,7 @@ class Reader {
     const raw = src.slice(at, end).trimEnd();
     if (raw === '' || INDICATOR.test(raw) || raw.includes(': ') || raw.endsWith(':') || (flow && /[[{]/.test(raw))) giveUp();
     const value = plainValue(raw);
-    return { node: scalar(value, base + at, base + at + raw.length), value, end: at + raw.length };
+    return { node: this.scalar(value, base + at, base + at + raw.length), value, end: at + raw.length };
   }
 
   private offsetBase = 0;
@@ -166,7 +180,7 @@ class Reader {
 
   /** A block mapping whose keys are at `indent`. */
   map(indent: number): { node: YAMLMap; value: Record<string, unknown> } {
-    const node = new YAMLMap();
+    const node = this.nodes ? new YAMLMap() : NO_MAP;
     const value: Record<string, unknown> = {};
     for (let line = this.peek(); line && line.indent >= indent; line = this.peek()) {
       if (line.indent > indent) giveUp();
@@ -175,7 +189,7 @@ class Reader {
       const key = m[1] as string;
       if (Object.hasOwn(value, key) || !plainKey(key)) giveUp();
       const keyStart = line.start + indent;
-      const keyNode = scalar(key, keyStart, keyStart + key.length);
+      const keyNode = this.scalar(key, keyStart, keyStart + key.length);
       this.i++;
       const rest = line.body.slice(m[0].length);
       const at = skipSpaces(rest, 0);
@@ -190,32 +204,40 @@ class Reader {
         const next = this.peek();
         if (next && next.indent > indent) child = next.body.startsWith('-') ? this.seq(next.indent) : this.map(next.indent);
         else if (next && next.indent === indent && next.body.startsWith('-')) child = this.seq(indent);
-        else child = { node: scalar(null, line.end, line.end), value: null };
+        else child = { node: this.scalar(null, line.end, line.end), value: null };
       }
-      node.items.push(new Pair(keyNode, child.node));
+      if (this.nodes) node.items.push(new Pair(keyNode, child.node));
       value[key] = child.value;
     }
     const first = node.items[0]?.key as Scalar | undefined;
-    node.range = [first?.range?.[0] ?? 0, 0, 0];
+    if (this.nodes) node.range = [first?.range?.[0] ?? 0, 0, 0];
     return { node, value };
   }
 
-  /** A block list of scalars (or one-line flow collections) whose dashes are at `indent`. */
+  /** A block list of scalars, one-line flow collections or mappings, whose dashes are at `indent`. */
   seq(indent: number): { node: YAMLSeq; value: unknown[] } {
-    const node = new YAMLSeq();
+    const node = this.nodes ? new YAMLSeq() : NO_SEQ;
     const value: unknown[] = [];
     const start = (this.peek()?.start ?? 0) + indent;
     for (let line = this.peek(); line && line.indent === indent && /^-(?: |$)/.test(line.body); line = this.peek()) {
       this.i++;
       const at = skipSpaces(line.body, 1);
       if (at >= line.body.length || line.body[at] === '#') giveUp();
+      if (KEY.test(line.body.slice(at))) {
+        // `- key: value`: a mapping whose keys line up with this first one (questionnaires are lists of these).
+        this.lines[--this.i] = { ...line, indent: indent + at, body: line.body.slice(at) };
+        const item = this.map(indent + at);
+        if (this.nodes) node.items.push(item.node);
+        value.push(item.value);
+        continue;
+      }
       this.offsetBase = line.start + indent;
       const v = this.inline(line.body, at, false);
       this.lineEnds(line.body, v.end);
-      node.items.push(v.node);
+      if (this.nodes) node.items.push(v.node);
       value.push(v.value);
     }
-    node.range = [start, 0, 0];
+    if (this.nodes) node.range = [start, 0, 0];
     return { node, value };
   }
 
@@ -231,9 +253,10 @@ function skipSpaces(s: string, k: number): number {
 
 /**
  * The Source of an answers file read by the fast reader, or undefined when the file needs the full YAML parser
- * (for what it holds, or to report a problem with it exactly as `parseYaml` would).
+ * (for what it holds, or to report a problem with it exactly as `parseYaml` would). With `nodes` false, the data
+ * only: the Source has an empty root, for a caller that reads the file again to report any problem.
  */
-export function fastSource(file: string, bytes: Uint8Array): Source | undefined {
+export function fastSource(file: string, bytes: Uint8Array, nodes = true): Source | undefined {
   if (bytes.length > MAX_BYTES) return undefined;
   let text: string;
   try {
@@ -259,7 +282,7 @@ export function fastSource(file: string, bytes: Uint8Array): Source | undefined 
   }
   if (lines.length === 0 || (lines[0] as Line).indent !== 0) return undefined;
   try {
-    const reader = new Reader(lines);
+    const reader = new Reader(lines, nodes);
     const { node, value } = reader.map(0);
     if (!reader.done()) return undefined;
     return { file, text, data: value, root: node, lineCounter, resolveAlias: (n) => n };

@@ -2,12 +2,19 @@ import type { Model } from '../../core/model.js';
 import { evaluate } from '../../core/score.js';
 import { type Diagnostic, diag, hasErrors, InputError } from '../../diagnostics.js';
 import { strings } from '../../i18n/ui.js';
-import { answersFromSource, checkAnswers, type ParsedAnswers, splitRef } from '../../load/answers.js';
-import { questionnaireFromSource } from '../../load/questionnaire.js';
-import { parseYaml } from '../../load/yaml.js';
+import { answersFromSource, checkAnswers, type ParsedAnswers, parseAnswers, splitRef } from '../../load/answers.js';
+import { fastSource } from '../../load/fast-yaml.js';
+import { type LoadedQuestionnaire, questionnaireFromSource } from '../../load/questionnaire.js';
+import { exactly } from '../../load/source.js';
 import { type GlobalOptions, printDiagnostics, readQuestionnaire } from '../context.js';
 import { displayName, type Io, readInput, UsageError } from '../io.js';
 import { toolLocale } from '../locale.js';
+
+/** What a file turned out to be, and what checking it as that found. */
+type Kind =
+  | { kind: 'questionnaire'; loaded?: LoadedQuestionnaire; diagnostics: Diagnostic[] }
+  | { kind: 'answers'; parsed?: ParsedAnswers; fast: boolean; diagnostics: Diagnostic[] }
+  | { kind: 'unknown'; diagnostics: Diagnostic[] };
 
 /** Check every file given; questionnaires first, so answers files can be checked against one of them. */
 export default async function validate(io: Io, global: GlobalOptions, files: string[], opts: Record<string, unknown>): Promise<number> {
@@ -16,7 +23,7 @@ export default async function validate(io: Io, global: GlobalOptions, files: str
   const zh = locale.startsWith('zh');
   const diagnostics: Diagnostic[] = [];
   const models = new Map<string, Model>();
-  const answers: { name: string; parsed: ParsedAnswers; malformed: boolean }[] = [];
+  const answers: { name: string; bytes: Uint8Array; fast: boolean; parsed: ParsedAnswers; malformed: boolean }[] = [];
   const ok: string[] = [];
   // A file that cannot be read is reported, and the others are still checked.
   const unreadable: string[] = [];
@@ -35,34 +42,44 @@ export default async function validate(io: Io, global: GlobalOptions, files: str
     const name = displayName(file);
     const bytes = await attempt(() => readInput(io, file));
     if (!bytes) continue;
-    const { source, diagnostics: ds } = parseYaml(name, bytes);
-    diagnostics.push(...ds);
-    if (!source) continue;
-    if ('dimensions' in source.data || ('levels' in source.data && !('answers' in source.data))) {
-      const r = questionnaireFromSource(source);
-      diagnostics.push(...r.diagnostics);
-      if (r.loaded) {
-        models.set(r.loaded.model.doc.id, r.loaded.model);
-        ok.push(t.valid(name, t.kindQuestionnaire));
-      }
-    } else if ('answers' in source.data || 'questionnaire' in source.data) {
-      const r = answersFromSource(source);
-      diagnostics.push(...r.diagnostics);
-      if (r.parsed) answers.push({ name, parsed: r.parsed, malformed: hasErrors(r.diagnostics) });
-    } else {
-      diagnostics.push(diag('unknown-kind', {}, { file: name, line: 1, column: 1 }));
+    // Read fast where the file allows, and again by the yaml library when it has problems (see load/source.ts);
+    // first the data only: answers, whose positions travel with them, are read again with their nodes.
+    const read = exactly(
+      name,
+      bytes,
+      (source, fast): Kind => {
+        if ('dimensions' in source.data || ('levels' in source.data && !('answers' in source.data)))
+          return { kind: 'questionnaire', ...questionnaireFromSource(source) };
+        if ('answers' in source.data || 'questionnaire' in source.data)
+          return { kind: 'answers', ...answersFromSource((fast && fastSource(name, bytes)) || source), fast };
+        return { kind: 'unknown', diagnostics: [diag('unknown-kind', {}, { file: name, line: 1, column: 1 })] };
+      },
+      false,
+    );
+    diagnostics.push(...read.diagnostics);
+    if (!('kind' in read)) continue;
+    if (read.kind === 'questionnaire' && read.loaded) {
+      models.set(read.loaded.model.doc.id, read.loaded.model);
+      ok.push(t.valid(name, t.kindQuestionnaire));
+    } else if (read.kind === 'answers' && read.parsed) {
+      answers.push({ name, bytes, fast: read.fast, parsed: read.parsed, malformed: hasErrors(read.diagnostics) });
     }
   }
 
   let fallback: Promise<Model | undefined> | undefined;
-  for (const { name, parsed, malformed } of answers) {
+  for (const { name, bytes, fast, parsed, malformed } of answers) {
     let model = models.get(splitRef(parsed.doc.questionnaire).id);
     if (!model) {
       fallback ??= attempt(async () => (await readQuestionnaire(io, opts.questionnaire as string | undefined)).model);
       model = await fallback;
     }
     if (!model) continue;
-    const r = checkAnswers(parsed, model);
+    let r = checkAnswers(parsed, model);
+    if (r.diagnostics.length > 0 && fast) {
+      // Read fast: the messages are made again from the file read by the yaml library.
+      const again = parseAnswers(name, bytes);
+      if (again.parsed) r = checkAnswers(again.parsed, model);
+    }
     diagnostics.push(...r.diagnostics);
     if (malformed || hasErrors(r.diagnostics)) continue;
     // Scoring finds what only the questionnaire's logic shows: answers to questions whose `when` is false.
