@@ -42,7 +42,7 @@ function run(args) {
 }
 
 let over = 0;
-console.log(`hostile files: each run once, targets ≤ ${MAX_SECONDS} s and ≤ ${MAX_MB} MB peak`);
+console.log(`\nhostile files: each run once, targets ≤ ${MAX_SECONDS} s and ≤ ${MAX_MB} MB peak`);
 try {
   for (const make of ALL) {
     for (const c of make(work)) {

@@ -2,7 +2,7 @@
 // run through the built CLI in a subprocess that reports its own peak memory. The bounds are generous (the
 // targets are 5 s and 200 MB; `npm run bench` prints the figures); what is asserted exactly is the behaviour.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -126,5 +126,40 @@ describe('aliases of one 4.5 MB string: refused by the size they expand to, in l
     expect(rest).toEqual(['']);
     expect(r.ms).toBeLessThan(5000);
     expect(r.mb).toBeLessThan(200);
+  });
+});
+
+describe('a valid questionnaire of 40,000 questions and 20,000 conditions, read cold', () => {
+  let made: HostileRun[] | undefined;
+  const cases = () => {
+    made ??= bigQuestionnaire(dir);
+    return made;
+  };
+  it.each(['validate -q answers', 'show -q', 'report -q (markdown)'])('%s: within 5 s and 200 MB', (name) => {
+    const c = cases().find((x) => x.name.endsWith(name));
+    if (!c) throw new Error(name);
+    const r = run(c.args);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    // Generous: the bench (npm run bench) shows about 2 s alone; tests run side by side.
+    expect(r.ms).toBeLessThan(8000);
+    expect(r.mb).toBeLessThan(200);
+  });
+
+  it('a problem in it is reported at its line and column, without the yaml library', () => {
+    const c = cases()[0] as HostileRun;
+    const file = c.args[1] as string;
+    const text = readFileSync(file, 'utf8').replace('when: { answer: q39998, eq: true }', 'when: { answer: q39999, eq: true }');
+    writeFileSync(join(dir, 'big-bad.yaml'), text);
+    const r = run(['validate', 'big-bad.yaml']);
+    expect(r.status).toBe(2);
+    const line = text.split('\n').findIndex((l) => l.includes('answer: q39999')) + 1;
+    const column = (text.split('\n')[line - 1] as string).indexOf('q39999, eq') + 1;
+    expect(r.stderr).toBe(
+      `big-bad.yaml:${line}:${column}: error: "when" may only refer to questions listed before this one; "q39999" is not\n`,
+    );
+    // Read fast twice (for the data, then for the positions), not by the yaml library (4 s and 400 MB alone).
+    expect(r.ms).toBeLessThan(8000);
+    expect(r.mb).toBeLessThan(250);
   });
 });

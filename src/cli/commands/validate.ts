@@ -2,18 +2,24 @@ import type { Model } from '../../core/model.js';
 import { evaluate } from '../../core/score.js';
 import { type Diagnostic, diag, hasErrors, InputError } from '../../diagnostics.js';
 import { strings } from '../../i18n/ui.js';
-import { answersFromSource, checkAnswers, type ParsedAnswers, parseAnswers, splitRef } from '../../load/answers.js';
-import { fastSource } from '../../load/fast-yaml.js';
+import { answersFromSource, checkAnswers, type ParsedAnswers, splitRef } from '../../load/answers.js';
 import { type LoadedQuestionnaire, questionnaireFromSource } from '../../load/questionnaire.js';
 import { exactly } from '../../load/source.js';
+import { parseYaml, type Source } from '../../load/yaml.js';
 import { type GlobalOptions, printDiagnostics, readQuestionnaire } from '../context.js';
 import { displayName, type Io, readInput, UsageError } from '../io.js';
 import { toolLocale } from '../locale.js';
 
+/** A line `dimensions:`, which in a file the fast reader takes is a top-level key that only questionnaires have. */
+function looksLikeQuestionnaire(bytes: Uint8Array): boolean {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return buffer.subarray(0, 11).toString('latin1') === 'dimensions:' || buffer.includes('\ndimensions:');
+}
+
 /** What a file turned out to be, and what checking it as that found. */
 type Kind =
   | { kind: 'questionnaire'; loaded?: LoadedQuestionnaire; diagnostics: Diagnostic[] }
-  | { kind: 'answers'; parsed?: ParsedAnswers; fast: boolean; diagnostics: Diagnostic[] }
+  | { kind: 'answers'; parsed?: ParsedAnswers; diagnostics: Diagnostic[] }
   | { kind: 'unknown'; diagnostics: Diagnostic[] };
 
 /** Check every file given; questionnaires first, so answers files can be checked against one of them. */
@@ -23,7 +29,7 @@ export default async function validate(io: Io, global: GlobalOptions, files: str
   const zh = locale.startsWith('zh');
   const diagnostics: Diagnostic[] = [];
   const models = new Map<string, Model>();
-  const answers: { name: string; bytes: Uint8Array; fast: boolean; parsed: ParsedAnswers; malformed: boolean }[] = [];
+  const answers: { name: string; parsed: ParsedAnswers; malformed: boolean }[] = [];
   const ok: string[] = [];
   // A file that cannot be read is reported, and the others are still checked.
   const unreadable: string[] = [];
@@ -42,44 +48,40 @@ export default async function validate(io: Io, global: GlobalOptions, files: str
     const name = displayName(file);
     const bytes = await attempt(() => readInput(io, file));
     if (!bytes) continue;
-    // Read fast where the file allows, and again by the yaml library when it has problems (see load/source.ts);
-    // first the data only: answers, whose positions travel with them, are read again with their nodes.
-    const read = exactly(
-      name,
-      bytes,
-      (source, fast): Kind => {
-        if ('dimensions' in source.data || ('levels' in source.data && !('answers' in source.data)))
-          return { kind: 'questionnaire', ...questionnaireFromSource(source) };
-        if ('answers' in source.data || 'questionnaire' in source.data)
-          return { kind: 'answers', ...answersFromSource((fast && fastSource(name, bytes)) || source), fast };
-        return { kind: 'unknown', diagnostics: [diag('unknown-kind', {}, { file: name, line: 1, column: 1 })] };
-      },
-      false,
-    );
+    // A file that looks like a questionnaire is read fast, for its data only (see load/source.ts); answers files,
+    // whose positions travel with their answers, by the yaml library as before.
+    const kindOf = (source: Source, how: 'data' | 'fast' | 'yaml'): Kind => {
+      if ('dimensions' in source.data || ('levels' in source.data && !('answers' in source.data)))
+        return { kind: 'questionnaire', ...questionnaireFromSource(source) };
+      if (how !== 'yaml') return kindOf(parseYaml(name, bytes).source as Source, 'yaml');
+      if ('answers' in source.data || 'questionnaire' in source.data) return { kind: 'answers', ...answersFromSource(source) };
+      return { kind: 'unknown', diagnostics: [diag('unknown-kind', {}, { file: name, line: 1, column: 1 })] };
+    };
+    let read: Kind | { diagnostics: Diagnostic[] };
+    if (looksLikeQuestionnaire(bytes)) read = exactly(name, bytes, kindOf, false);
+    else {
+      const { source, diagnostics: ds } = parseYaml(name, bytes);
+      read = source ? kindOf(source, 'yaml') : { diagnostics: ds };
+    }
     diagnostics.push(...read.diagnostics);
     if (!('kind' in read)) continue;
     if (read.kind === 'questionnaire' && read.loaded) {
       models.set(read.loaded.model.doc.id, read.loaded.model);
       ok.push(t.valid(name, t.kindQuestionnaire));
     } else if (read.kind === 'answers' && read.parsed) {
-      answers.push({ name, bytes, fast: read.fast, parsed: read.parsed, malformed: hasErrors(read.diagnostics) });
+      answers.push({ name, parsed: read.parsed, malformed: hasErrors(read.diagnostics) });
     }
   }
 
   let fallback: Promise<Model | undefined> | undefined;
-  for (const { name, bytes, fast, parsed, malformed } of answers) {
+  for (const { name, parsed, malformed } of answers) {
     let model = models.get(splitRef(parsed.doc.questionnaire).id);
     if (!model) {
       fallback ??= attempt(async () => (await readQuestionnaire(io, opts.questionnaire as string | undefined)).model);
       model = await fallback;
     }
     if (!model) continue;
-    let r = checkAnswers(parsed, model);
-    if (r.diagnostics.length > 0 && fast) {
-      // Read fast: the messages are made again from the file read by the yaml library.
-      const again = parseAnswers(name, bytes);
-      if (again.parsed) r = checkAnswers(again.parsed, model);
-    }
+    const r = checkAnswers(parsed, model);
     diagnostics.push(...r.diagnostics);
     if (malformed || hasErrors(r.diagnostics)) continue;
     // Scoring finds what only the questionnaire's logic shows: answers to questions whose `when` is false.
