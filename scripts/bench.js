@@ -63,3 +63,4 @@ process.exitCode = over > 0 ? 1 : 0;
 // The scale case: kamcheck team over 10,000 files (scripts/bench-team.js).
 console.log('');
 await import('./bench-team.js');
+await import('./bench-hostile.js');

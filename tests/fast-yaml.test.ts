@@ -29,8 +29,14 @@ function agrees(name: string, bytes: Uint8Array): boolean {
   const slow = parseYaml(name, bytes).source as Source;
   expect(slow, `${name} is valid YAML when the fast reader takes it`).toBeDefined();
   expect(fast.data, name).toEqual(slow.data);
+  // Read for the data only, as questionnaires are: the same data, and the same positions once asked for.
+  const dataOnly = fastSource(name, bytes, false) as Source;
+  expect(dataOnly.data, `${name} data only`).toEqual(slow.data);
   for (const p of [[], ...paths(slow.data)])
-    for (const key of [false, true]) expect(locate(fast, p, key), `${name} ${p.join('.')} key=${key}`).toEqual(locate(slow, p, key));
+    for (const key of [false, true]) {
+      expect(locate(fast, p, key), `${name} ${p.join('.')} key=${key}`).toEqual(locate(slow, p, key));
+      expect(locate(dataOnly, p, key), `${name} ${p.join('.')} key=${key}, data only`).toEqual(locate(slow, p, key));
+    }
   return true;
 }
 
@@ -56,6 +62,7 @@ describe('the fast YAML reader', () => {
     ],
     ['a list at the indentation of its key', 'a:\n- 1\n- two\nb: 3\n'],
     ['no newline at the end', 'a: { n: 1, m: "x" }'],
+    ['lists of mappings', 'a:\n  - b: 1\n    c: [x]\n  -   d: 2\n  - e:\n      f: 3\n    g:\n    - h\nz:\n- y: 1\n  x: 2\n'],
   ])('reads %s as the yaml library does', (_, text) => {
     expect(agrees(_, Buffer.from(text))).toBe(true);
   });
@@ -74,7 +81,7 @@ describe('the fast YAML reader', () => {
     ['a key with leading zeros in a flow mapping', 'a: { 010: 1 }\n'],
     ['a hex number', 'a: 0x1F\n'],
     ['a block scalar', 'a: |\n  x\n'],
-    ['a nested mapping in a list', 'a:\n  - b: 1\n'],
+    ['a mapping in a list whose keys do not line up', 'a:\n  - b: 1\n   c: 2\n'],
     ['a colon in a plain scalar', 'a: b: c\n'],
     ['invalid UTF-8', Buffer.from([0x61, 0x3a, 0x20, 0xc3, 0x28, 0x0a])],
     ['a control character', 'a: \u0007\n'],
@@ -131,6 +138,13 @@ describe('the fast YAML reader', () => {
         fc
           .tuple(word, fc.array(fc.tuple(word, value), { minLength: 1, maxLength: 3 }))
           .map(([k, kvs]) => `${indent}${k}:\n${kvs.map(([k2, v]) => `${indent}  ${k2}:${v === '' ? '' : ' '}${v}`).join('\n')}`),
+        // A list of mappings, as questionnaires have: `- key: value` and the keys after it lined up with the first.
+        fc
+          .tuple(word, fc.array(fc.array(fc.tuple(word, value), { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 3 }))
+          .map(
+            ([k, items]) =>
+              `${indent}${k}:\n${items.map((kvs) => kvs.map(([k2, v], i) => `${indent}  ${i === 0 ? '- ' : '  '}${k2}:${v === '' ? '' : ' '}${v}`).join('\n')).join('\n')}`,
+          ),
         fc.constant(`${indent}# a comment`),
       );
     let taken = 0;

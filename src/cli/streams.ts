@@ -1,4 +1,3 @@
-import { fstatSync, readFileSync, statSync } from 'node:fs';
 import { streamSafe } from '../render/safe.js';
 import type { Io } from './io.js';
 
@@ -12,30 +11,6 @@ interface Outcome {
   opened?: boolean;
 }
 
-/** The error recorded when standard output was closed before kamcheck started (`>&-`). */
-const CLOSED = 'ECLOSED';
-
-/**
- * Whether the stream is standard output that was closed before the process started. Node.js puts /dev/null in the
- * place of a closed descriptor 0–2, opened read-write, so that nothing else lands there; a shell's `> /dev/null`
- * opens it write-only. Linux shows a descriptor's access mode in /proc/self/fdinfo; elsewhere (and for /dev/null
- * opened read-write on purpose, `1<> /dev/null`) the two cannot be told apart, and output to /dev/null is fine.
- * Only a descriptor that is the /dev/null device is looked at further, so a terminal, pipe or file costs one fstat.
- */
-export function closedAtStart(stream: Out): boolean {
-  const fd = (stream as { fd?: unknown }).fd;
-  if (fd !== 1 || stream.isTTY || process.platform !== 'linux') return false;
-  try {
-    const st = fstatSync(fd);
-    if (!st.isCharacterDevice() || st.rdev !== statSync('/dev/null').rdev) return false;
-    const flags = /^flags:\s*([0-7]+)$/m.exec(readFileSync(`/proc/self/fdinfo/${fd}`, 'latin1'));
-    // O_ACCMODE is 3, O_RDWR 2.
-    return flags !== null && (Number.parseInt(flags[1] as string, 8) & 3) === 2;
-  } catch {
-    return false;
-  }
-}
-
 /**
  * A stream that makes text safe before it reaches a terminal (control characters shown, not obeyed; colour
  * codes kept when colour is on) and that records write errors instead of letting them end the process.
@@ -43,9 +18,7 @@ export function closedAtStart(stream: Out): boolean {
  * The stream is taken from `get` on first use: Node.js builds process.stderr only when asked, and a run that
  * writes no message should not pay for it.
  */
-function guard(get: () => Out, terminal: () => boolean, colour: () => boolean, outcome: Outcome, closed?: (s: Out) => boolean): Out {
-  // Asked at the first write that carries text: a command that writes nothing here (-o FILE) never fails for it.
-  let checked = closed === undefined;
+function guard(get: () => Out, terminal: () => boolean, colour: () => boolean, outcome: Outcome): Out {
   const onError = (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') outcome.closed = true;
     else outcome.error ??= e;
@@ -61,10 +34,6 @@ function guard(get: () => Out, terminal: () => boolean, colour: () => boolean, o
   };
   const write = (chunk: unknown, ...rest: unknown[]): boolean => {
     const done = rest.find((r) => typeof r === 'function') as ((e?: Error | null) => void) | undefined;
-    if (!checked && (typeof chunk === 'string' ? chunk.length : (chunk as Uint8Array | undefined)?.length)) {
-      checked = true;
-      if (closed?.(open())) outcome.error = Object.assign(new Error('standard output is closed'), { code: CLOSED });
-    }
     if (outcome.closed || outcome.error) {
       done?.();
       return true;
@@ -97,14 +66,9 @@ export const rawStream = (s: Out): Out => (s as Out & { raw?: Out }).raw ?? s;
 
 /**
  * The run's I/O with guarded output streams, and `finish`, which waits until standard output has taken
- * everything and turns a write error into exit 2 with a one-line reason. A closed pipe (`| head`) ends quietly;
- * standard output closed from the start (`>&-`) is an error as soon as a command has something to write there.
+ * everything and turns a write error into exit 2 with a one-line reason. A closed pipe (`| head`) ends quietly.
  */
-export function guardIo(
-  io: Io,
-  colour: () => boolean,
-  closed: (s: Out) => boolean = closedAtStart,
-): { io: Io; finish: (code: number) => Promise<number> } {
+export function guardIo(io: Io, colour: () => boolean): { io: Io; finish: (code: number) => Promise<number> } {
   const out: Outcome = { closed: false };
   const err: Outcome = { closed: false };
   const stdout = guard(
@@ -112,7 +76,6 @@ export function guardIo(
     () => io.stdout.isTTY === true,
     colour,
     out,
-    closed,
   );
   // Messages are for people, whether stderr is a terminal or a CI log.
   const stderr = guard(
@@ -128,10 +91,6 @@ export function guardIo(
     await new Promise((resolve) => setImmediate(resolve));
     if (!out.error) return code;
     const e = out.error;
-    if (e.code === CLOSED) {
-      stderr.write('kamcheck: error: standard output is closed\n');
-      return 2;
-    }
     const reason = e.code === 'ENOSPC' ? 'no space left on the device' : (e.code ?? e.message);
     stderr.write(`kamcheck: error: cannot write the output: ${reason}\n`);
     return 2;

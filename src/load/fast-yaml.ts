@@ -85,22 +85,58 @@ interface Line {
   body: string;
 }
 
+/**
+ * The lines that carry something, as numbers: a line's text is cut from the file only while it is being read, so
+ * that a file of 100,000 short lines does not keep 100,000 strings and objects alive.
+ */
+class Lines {
+  readonly starts: number[] = [];
+  readonly ends: number[] = [];
+  readonly indents: number[] = [];
+  /** Where the text after the indentation ends, trailing spaces dropped. */
+  readonly bodyEnds: number[] = [];
+  constructor(readonly text: string) {}
+  get length(): number {
+    return this.starts.length;
+  }
+  /** Line i, read as indented by `indent` when given (the keys of a mapping that starts after a dash). */
+  at(i: number, indent = this.indents[i] as number): Line | undefined {
+    if (i >= this.starts.length) return undefined;
+    const start = this.starts[i] as number;
+    return { start, end: this.ends[i] as number, indent, body: this.text.slice(start + indent, this.bodyEnds[i]) };
+  }
+}
+
+const NO_NODE: Node = { start: 0 };
+
 class Reader {
   private i = 0;
-  constructor(private readonly lines: Line[]) {}
+  /** Lines read at another indentation: `- key: value` starts a mapping at the column of `key`. */
+  private readonly moved = new Map<number, number>();
+  /** With `nodes` false only the data is built: a questionnaire's nodes would take some hundreds of bytes a question. */
+  constructor(
+    private readonly lines: Lines,
+    private readonly nodes = true,
+  ) {}
+
+  private scalar(start: number): Node {
+    return this.nodes ? scalar(start) : NO_NODE;
+  }
 
   /** A scalar or a one-line flow collection starting at `at` in `src` (the rest of a line); the end of what it read. */
   private inline(src: string, at: number, flow: boolean): { node: Node; value: unknown; end: number } {
     const ch = src[at];
     const base = this.offsetBase;
+    // Quoted scalars: the runs between escapes are cut whole (adding one character at a time would keep a chain of
+    // as many string pieces, some 30 bytes each).
     if (ch === '"') {
       let out = '';
       let k = at + 1;
-      for (; k < src.length && src[k] !== '"'; k++) {
-        if (src[k] !== '\\') {
-          out += src[k];
-          continue;
-        }
+      for (let run = k; ; k++) {
+        if (k < src.length && src[k] !== '"' && src[k] !== '\\') continue;
+        out += src.slice(run, k);
+        if (k >= src.length || src[k] === '"') break;
+        run = k + 2;
         const e = src[++k];
         if (e === '"' || e === '\\' || e === '/') out += e;
         else if (e === 'n') out += '\n';
@@ -108,26 +144,26 @@ class Reader {
         else if (e === 'u' && /^[0-9a-fA-F]{4}$/.test(src.slice(k + 1, k + 5))) {
           out += String.fromCharCode(Number.parseInt(src.slice(k + 1, k + 5), 16));
           k += 4;
+          run = k + 1;
         } else giveUp();
       }
       if (k >= src.length) giveUp();
-      return { node: scalar(base + at), value: out, end: k + 1 };
+      return { node: this.scalar(base + at), value: out, end: k + 1 };
     }
     if (ch === "'") {
       let out = '';
       let k = at + 1;
-      for (;;) {
+      for (let run = k; ; k++) {
         if (k >= src.length) giveUp();
-        if (src[k] === "'") {
-          if (src[k + 1] !== "'") break;
-          k++;
-        }
-        out += src[k++];
+        if (src[k] !== "'") continue;
+        out += src.slice(run, k);
+        if (src[k + 1] !== "'") break;
+        run = ++k;
       }
-      return { node: scalar(base + at), value: out, end: k + 1 };
+      return { node: this.scalar(base + at), value: out, end: k + 1 };
     }
     if (ch === '[') {
-      const seq: Node = { start: base + at, items: [] };
+      const seq: Node = this.nodes ? { start: base + at, items: [] } : NO_NODE;
       const value: unknown[] = [];
       let k = skipSpaces(src, at + 1);
       if (src[k] === ']') k++;
@@ -157,7 +193,7 @@ class Reader {
           const key = m[1] as string;
           if (Object.hasOwn(value, key) || !plainKey(key)) giveUp();
           const item = this.inline(src, k + m[0].length, true);
-          keys.set(key, { key: base + k, value: item.node });
+          if (this.nodes) keys.set(key, { key: base + k, value: item.node });
           value[key] = item.value;
           k = skipSpaces(src, item.end);
           if (src[k] === ',') k = skipSpaces(src, k + 1);
@@ -166,7 +202,7 @@ class Reader {
             break;
           } else giveUp();
         }
-      return { node: { start: base + at, keys }, value, end: k };
+      return { node: this.nodes ? { start: base + at, keys } : NO_NODE, value, end: k };
     }
     // A plain scalar: to the end of the line or a comment (in a flow collection, to a comma or bracket).
     let end = at;
@@ -174,7 +210,7 @@ class Reader {
     const raw = src.slice(at, end).trimEnd();
     if (raw === '' || INDICATOR.test(raw) || raw.includes(': ') || raw.endsWith(':') || (flow && /[[{]/.test(raw))) giveUp();
     const value = plainValue(raw);
-    return { node: scalar(base + at), value, end: at + raw.length };
+    return { node: this.scalar(base + at), value, end: at + raw.length };
   }
 
   private offsetBase = 0;
@@ -186,7 +222,7 @@ class Reader {
   }
 
   private peek(): Line | undefined {
-    return this.lines[this.i];
+    return this.lines.at(this.i, this.moved.get(this.i));
   }
 
   /** A block mapping whose keys are at `indent`. */
@@ -214,15 +250,15 @@ class Reader {
         const next = this.peek();
         if (next && next.indent > indent) child = next.body.startsWith('-') ? this.seq(next.indent) : this.map(next.indent);
         else if (next && next.indent === indent && next.body.startsWith('-')) child = this.seq(indent);
-        else child = { node: scalar(line.end), value: null };
+        else child = { node: this.scalar(line.end), value: null };
       }
-      keys.set(key, { key: keyStart, value: child.node });
+      if (this.nodes) keys.set(key, { key: keyStart, value: child.node });
       value[key] = child.value;
     }
-    return { node: { start: keys.values().next().value?.key ?? 0, keys }, value };
+    return { node: this.nodes ? { start: keys.values().next().value?.key ?? 0, keys } : NO_NODE, value };
   }
 
-  /** A block list of scalars (or one-line flow collections) whose dashes are at `indent`. */
+  /** A block list of scalars, one-line flow collections or mappings, whose dashes are at `indent`. */
   seq(indent: number): { node: Node; value: unknown[] } {
     const items: Node[] = [];
     const value: unknown[] = [];
@@ -231,13 +267,22 @@ class Reader {
       this.i++;
       const at = skipSpaces(line.body, 1);
       if (at >= line.body.length || line.body[at] === '#') giveUp();
+      if (KEY.test(line.body.slice(at))) {
+        // `- key: value`: a mapping whose keys line up with this first one (questionnaires are lists of these).
+        this.i--;
+        this.moved.set(this.i, indent + at);
+        const item = this.map(indent + at);
+        if (this.nodes) items.push(item.node);
+        value.push(item.value);
+        continue;
+      }
       this.offsetBase = line.start + indent;
       const v = this.inline(line.body, at, false);
       this.lineEnds(line.body, v.end);
-      items.push(v.node);
+      if (this.nodes) items.push(v.node);
       value.push(v.value);
     }
-    return { node: { start, items }, value };
+    return { node: this.nodes ? { start, items } : NO_NODE, value };
   }
 
   done(): boolean {
@@ -251,34 +296,54 @@ function skipSpaces(s: string, k: number): number {
 }
 
 /**
- * The Source of an answers file read by the fast reader, or undefined when the file needs the full YAML parser
- * (for what it holds, or to report a problem with it exactly as `parseYaml` would).
+ * The Source of a file read by the fast reader, or undefined when the file needs the full YAML parser (for what it
+ * holds, or to report a problem with it exactly as `parseYaml` would). With `nodes` false the data is read alone,
+ * and positions, when first asked for, by reading the file again.
  */
-export function fastSource(file: string, bytes: Uint8Array): Source | undefined {
+export function fastSource(file: string, bytes: Uint8Array, nodes = true): Source | undefined {
   if (bytes.length > MAX_BYTES) return undefined;
   // Bytes that are not UTF-8 are for the full parser to report; a byte-order mark is dropped, as YAML says.
   if (!isUtf8(bytes)) return undefined;
   let text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (text.includes('\t') || text.includes('\r') || CONTROL_CHARS.test(text)) return undefined;
-  const lines: Line[] = [];
-  let start = 0;
-  while (start <= text.length) {
+  const lines = new Lines(text);
+  for (let start = 0; start <= text.length; ) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
-    const raw = text.slice(start, end);
-    const body = raw.trimStart();
+    let first = start;
+    while (first < end && text.charCodeAt(first) === 32) first++;
     // Blank and comment lines carry nothing; document markers and directives are left to the full parser.
-    if (body.startsWith('---') || body.startsWith('...') || (raw.startsWith('%') && start === 0)) return undefined;
-    if (body !== '' && !body.startsWith('#')) lines.push({ start, end, indent: raw.length - body.length, body: body.trimEnd() });
+    if (text.startsWith('---', first) || text.startsWith('...', first) || (start === 0 && text.startsWith('%'))) return undefined;
+    if (first < end && text.charCodeAt(first) !== 35) {
+      let last = end;
+      while (last > first && text.charCodeAt(last - 1) === 32) last--;
+      lines.starts.push(start);
+      lines.ends.push(end);
+      lines.indents.push(first - start);
+      lines.bodyEnds.push(last);
+    }
     start = end + 1;
   }
-  if (lines.length === 0 || (lines[0] as Line).indent !== 0) return undefined;
+  if (lines.length === 0 || lines.indents[0] !== 0) return undefined;
+  const read = (withNodes: boolean) => {
+    const reader = new Reader(lines, withNodes);
+    const r = reader.map(0);
+    return reader.done() ? r : undefined;
+  };
   try {
-    const reader = new Reader(lines);
-    const { node, value } = reader.map(0);
-    if (!reader.done()) return undefined;
-    return { file, text, data: value, position: positionIn(node, lineStarts(text)) };
+    const r = read(nodes);
+    if (!r) return undefined;
+    let position = nodes ? positionIn(r.node, lineStarts(text)) : undefined;
+    return {
+      file,
+      text,
+      data: r.value,
+      position: (path, key) => {
+        position ??= positionIn((read(true) as { node: Node }).node, lineStarts(text));
+        return position(path, key);
+      },
+    };
   } catch (e) {
     if (e instanceof GiveUp) return undefined;
     throw e;

@@ -4,7 +4,8 @@ import type { Text } from '../schema/common.js';
 import { type Option, Questionnaire } from '../schema/questionnaire.js';
 import { checkCondition } from './check-conditions.js';
 import { closest, issuesToDiagnostics, PARSE_OPTIONS } from './issues.js';
-import { fieldName, locate, type Path, parseYaml, type Source } from './yaml.js';
+import { exactly } from './read.js';
+import { fieldName, locate, type Path, type Source } from './yaml.js';
 
 export interface LoadedQuestionnaire {
   model: Model;
@@ -13,9 +14,8 @@ export interface LoadedQuestionnaire {
 
 /** Read, shape-check and cross-check a questionnaire. Every problem is returned, not just the first. */
 export function loadQuestionnaire(file: string, bytes: Uint8Array): { loaded?: LoadedQuestionnaire; diagnostics: Diagnostic[] } {
-  const { source, diagnostics } = parseYaml(file, bytes);
-  if (!source) return { diagnostics };
-  return questionnaireFromSource(source);
+  // Positions are needed only to report problems, and a problem makes `exactly` read the file again with them.
+  return exactly(file, bytes, questionnaireFromSource, false);
 }
 
 export function questionnaireFromSource(source: Source): { loaded?: LoadedQuestionnaire; diagnostics: Diagnostic[] } {

@@ -1,4 +1,20 @@
-import { isAlias, isMap, isScalar, isSeq, Lexer, LineCounter, type Node, type Pair, parseDocument, visit, type YAMLMap } from 'yaml';
+import {
+  Composer,
+  type CST,
+  type Document,
+  isAlias,
+  isMap,
+  isScalar,
+  isSeq,
+  Lexer,
+  LineCounter,
+  type Node,
+  type Pair,
+  Parser,
+  visit,
+  type YAMLMap,
+  YAMLParseError,
+} from 'yaml';
 import { type Diagnostic, diag } from '../diagnostics.js';
 import { CONTROL_CHARS, MAX_BYTES, type Path, type Source } from './source.js';
 
@@ -67,6 +83,184 @@ function aliasPastLimit(text: string): { at: number; count: number } | undefined
   return undefined;
 }
 
+const ESCAPES: Record<string, string> = {
+  '0': '\0',
+  a: '\x07',
+  b: '\b',
+  e: '\x1b',
+  f: '\f',
+  n: '\n',
+  r: '\r',
+  t: '\t',
+  v: '\v',
+  N: '\u0085',
+  _: '\u00a0',
+  L: '\u2028',
+  P: '\u2029',
+  ' ': ' ',
+  '"': '"',
+  '/': '/',
+  '\\': '\\',
+  '\t': '\t',
+};
+
+type ScalarError = [at: number, code: 'BAD_DQ_ESCAPE' | 'MISSING_CHAR', message: string];
+
+/**
+ * The value of a double-quoted scalar (its source, quotes included), as the yaml library reads it, with the same
+ * errors at the same places (relative to the opening quote). The library adds the value up one character at a
+ * time, which V8 keeps as a chain of as many small string pieces: some 30 bytes of memory for each character of
+ * the file until the value is used. Here the runs between escapes and line breaks are cut from the source whole.
+ */
+export function doubleQuotedValue(source: string): { value: string; errors: ScalarError[] } {
+  const parts: string[] = [];
+  const errors: ScalarError[] = [];
+  const end = source.length - 1;
+  let run = 1;
+  const cut = (to: number) => {
+    if (to > run) parts.push(source.slice(run, to));
+  };
+  let i = 1;
+  for (; i < end; i++) {
+    const ch = source[i];
+    if (ch === '\r' && source[i + 1] === '\n') {
+      cut(i);
+      run = i + 1;
+    } else if (ch === '\n') {
+      // A line break folds into a space; n empty lines into n line breaks; the next line's indentation goes.
+      cut(i);
+      let fold = '';
+      for (let next = source[i + 1]; next === ' ' || next === '\t' || next === '\n' || next === '\r'; next = source[i + 1]) {
+        if (next === '\r' && source[i + 2] !== '\n') break;
+        if (next === '\n') fold += '\n';
+        i++;
+      }
+      parts.push(fold || ' ');
+      run = i + 1;
+    } else if (ch === '\\') {
+      cut(i);
+      const next = source[++i] as string;
+      if (Object.hasOwn(ESCAPES, next)) parts.push(ESCAPES[next] as string);
+      else if (next === '\n' || (next === '\r' && source[i + 1] === '\n')) {
+        // An escaped line break joins the lines, without the next one's indentation.
+        if (next === '\r') i++;
+        while (source[i + 1] === ' ' || source[i + 1] === '\t') i++;
+      } else if (next === 'x' || next === 'u' || next === 'U') {
+        const length = next === 'x' ? 2 : next === 'u' ? 4 : 8;
+        const hex = source.substr(i + 1, length);
+        const code = hex.length === length && /^[0-9a-fA-F]+$/.test(hex) ? Number.parseInt(hex, 16) : Number.NaN;
+        if (Number.isInteger(code) && code <= 0x10ffff) parts.push(String.fromCodePoint(code));
+        else {
+          const raw = source.substr(i - 1, length + 2);
+          errors.push([i - 1, 'BAD_DQ_ESCAPE', `Invalid escape sequence ${raw}`]);
+          parts.push(raw);
+        }
+        i += length;
+      } else {
+        const raw = source.substr(i - 1, 2);
+        errors.push([i - 1, 'BAD_DQ_ESCAPE', `Invalid escape sequence ${raw}`]);
+        parts.push(raw);
+      }
+      run = i + 1;
+    } else if (ch === ' ' || ch === '\t') {
+      // Spaces at the end of a line go; others stay in the run.
+      const from = i;
+      while (source[i + 1] === ' ' || source[i + 1] === '\t') i++;
+      const next = source[i + 1];
+      if (next === '\n' || (next === '\r' && source[i + 2] === '\n')) {
+        cut(from);
+        run = i + 1;
+      }
+    }
+  }
+  cut(Math.min(i, end));
+  if (source[end] !== '"' || source.length === 1) errors.push([source.length, 'MISSING_CHAR', 'Missing closing "quote']);
+  return { value: parts.join(''), errors };
+}
+
+/**
+ * Before the document is composed: every double-quoted scalar is read here (see doubleQuotedValue) and handed to
+ * the composer as a single-quoted one of the same length, which the library reads in one piece; the values are
+ * put back once composed (`restoreQuoted`). Keys that span lines and tagged values are left to the library, which
+ * checks the one and converts the other.
+ */
+function readQuoted(top: CST.Token, values: Map<number, string>, errors: YAMLParseError[]): void {
+  const hasTag = (tokens: readonly CST.Token[] | undefined) => tokens?.some((t) => t.type === 'tag') ?? false;
+  const read = (token: CST.Token | null | undefined, key: boolean, props: () => boolean) => {
+    if (token?.type !== 'double-quoted-scalar') return;
+    const { source } = token;
+    // V8 copies short strings whole: nothing to gain.
+    if (source.length < 16 || (key && source.includes('\n')) || props()) return;
+    const { value, errors: found } = doubleQuotedValue(source);
+    for (const [at, code, message] of found) errors.push(new YAMLParseError([token.offset + at, token.offset + at + 1], code, message));
+    values.set(token.offset, value);
+    (token as { type: string }).type = 'single-quoted-scalar';
+    token.source = `'${'x'.repeat(source.length - 2)}'`;
+  };
+  if (top.type === 'document') read(top.value, false, () => hasTag(top.start));
+  const stack: CST.Token[] = [];
+  const push = (token: CST.Token | null | undefined) => {
+    if (token?.type === 'block-map' || token?.type === 'block-seq' || token?.type === 'flow-collection') stack.push(token);
+  };
+  push(top.type === 'document' ? top.value : top);
+  for (let token = stack.pop(); token; token = stack.pop()) {
+    if (token.type !== 'block-map' && token.type !== 'block-seq' && token.type !== 'flow-collection') continue;
+    for (const it of token.items) {
+      const tagged = () => hasTag(it.start) || hasTag(it.sep);
+      if (it.key) {
+        read(it.key, true, tagged);
+        push(it.key);
+      }
+      read(it.value, false, tagged);
+      push(it.value);
+    }
+  }
+}
+
+/** Put back the values of the double-quoted scalars that `readQuoted` turned into single-quoted ones. */
+function restoreQuoted(doc: Document.Parsed, values: Map<number, string>): void {
+  visit(doc, {
+    Scalar(_, node) {
+      const value = values.get(node.range?.[0] ?? -1);
+      if (value === undefined || node.type !== 'QUOTE_SINGLE') return;
+      node.value = value;
+      node.source = value;
+      node.type = 'QUOTE_DOUBLE';
+    },
+  });
+}
+
+/** The yaml library's parseDocument, with double-quoted scalars read by `readQuoted`. */
+export function compose(text: string, lineCounter: LineCounter): Document.Parsed {
+  const parser = new Parser(lineCounter.addNewLine);
+  const composer = new Composer({ uniqueKeys: false, version: '1.2' });
+  const quoted = new Map<number, string>();
+  const quoteErrors: YAMLParseError[] = [];
+  // Without a double quote in the text there is nothing to read before composing.
+  const anyQuoted = text.includes('"');
+  function* tokens() {
+    for (const token of parser.parse(text)) {
+      if (anyQuoted) readQuoted(token, quoted, quoteErrors);
+      yield token;
+    }
+  }
+  let doc: Document.Parsed | undefined;
+  for (const next of composer.compose(tokens(), true, text.length)) {
+    if (!doc) doc = next;
+    else {
+      doc.errors.push(new YAMLParseError([next.range[0], next.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents'));
+      break;
+    }
+  }
+  // compose() always makes a document at the end, an empty one for an empty text.
+  const parsed = doc as Document.Parsed;
+  if (quoted.size > 0) restoreQuoted(parsed, quoted);
+  // The tokens of a second document are read before the composer sees that it is one: its errors are not reported.
+  const own = quoteErrors.filter((e) => e.pos[0] <= parsed.range[2]);
+  parsed.errors.push(...own);
+  return parsed;
+}
+
 /** Parse one YAML document into plain data, or return the reasons it cannot be read. */
 export function parseYaml(file: string, bytes: Uint8Array): { source?: Source; diagnostics: Diagnostic[] } {
   const at1 = { file, line: 1, column: 1 };
@@ -96,7 +290,7 @@ export function parseYaml(file: string, bytes: Uint8Array): { source?: Source; d
     return { diagnostics: [diag('too-many-aliases', { count: tooMany.count, max: MAX_ALIASES }, { file, ...posOf(text, tooMany.at) })] };
 
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false, version: '1.2' });
+  const doc = compose(text, lineCounter);
   const where = (offset: number) => {
     const p = lineCounter.linePos(offset);
     return { file, line: p.line, column: p.col };

@@ -3,11 +3,24 @@ import { evaluate } from '../../core/score.js';
 import { type Diagnostic, diag, hasErrors, InputError } from '../../diagnostics.js';
 import { strings } from '../../i18n/ui.js';
 import { answersFromSource, checkAnswers, type ParsedAnswers, splitRef } from '../../load/answers.js';
-import { questionnaireFromSource } from '../../load/questionnaire.js';
-import { parseYaml } from '../../load/yaml.js';
+import { type LoadedQuestionnaire, questionnaireFromSource } from '../../load/questionnaire.js';
+import { exactly } from '../../load/read.js';
+import { parseYaml, type Source } from '../../load/yaml.js';
 import { type GlobalOptions, printDiagnostics, readQuestionnaire } from '../context.js';
 import { displayName, type Io, readInput, UsageError } from '../io.js';
 import { toolLocale } from '../locale.js';
+
+/** A line `dimensions:`, which in a file the fast reader takes is a top-level key that only questionnaires have. */
+function looksLikeQuestionnaire(bytes: Uint8Array): boolean {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return buffer.subarray(0, 11).toString('latin1') === 'dimensions:' || buffer.includes('\ndimensions:');
+}
+
+/** What a file turned out to be, and what checking it as that found. */
+type Kind =
+  | { kind: 'questionnaire'; loaded?: LoadedQuestionnaire; diagnostics: Diagnostic[] }
+  | { kind: 'answers'; parsed?: ParsedAnswers; diagnostics: Diagnostic[] }
+  | { kind: 'unknown'; diagnostics: Diagnostic[] };
 
 /** Check every file given; questionnaires first, so answers files can be checked against one of them. */
 export default async function validate(io: Io, global: GlobalOptions, files: string[], opts: Record<string, unknown>): Promise<number> {
@@ -35,22 +48,28 @@ export default async function validate(io: Io, global: GlobalOptions, files: str
     const name = displayName(file);
     const bytes = await attempt(() => readInput(io, file));
     if (!bytes) continue;
-    const { source, diagnostics: ds } = parseYaml(name, bytes);
-    diagnostics.push(...ds);
-    if (!source) continue;
-    if ('dimensions' in source.data || ('levels' in source.data && !('answers' in source.data))) {
-      const r = questionnaireFromSource(source);
-      diagnostics.push(...r.diagnostics);
-      if (r.loaded) {
-        models.set(r.loaded.model.doc.id, r.loaded.model);
-        ok.push(t.valid(name, t.kindQuestionnaire));
-      }
-    } else if ('answers' in source.data || 'questionnaire' in source.data) {
-      const r = answersFromSource(source);
-      diagnostics.push(...r.diagnostics);
-      if (r.parsed) answers.push({ name, parsed: r.parsed, malformed: hasErrors(r.diagnostics) });
-    } else {
-      diagnostics.push(diag('unknown-kind', {}, { file: name, line: 1, column: 1 }));
+    // A file that looks like a questionnaire is read fast, for its data only (see load/source.ts); answers files,
+    // whose positions travel with their answers, by the yaml library as before.
+    const kindOf = (source: Source, how: 'data' | 'fast' | 'yaml'): Kind => {
+      if ('dimensions' in source.data || ('levels' in source.data && !('answers' in source.data)))
+        return { kind: 'questionnaire', ...questionnaireFromSource(source) };
+      if (how !== 'yaml') return kindOf(parseYaml(name, bytes).source as Source, 'yaml');
+      if ('answers' in source.data || 'questionnaire' in source.data) return { kind: 'answers', ...answersFromSource(source) };
+      return { kind: 'unknown', diagnostics: [diag('unknown-kind', {}, { file: name, line: 1, column: 1 })] };
+    };
+    let read: Kind | { diagnostics: Diagnostic[] };
+    if (looksLikeQuestionnaire(bytes)) read = exactly(name, bytes, kindOf, false);
+    else {
+      const { source, diagnostics: ds } = parseYaml(name, bytes);
+      read = source ? kindOf(source, 'yaml') : { diagnostics: ds };
+    }
+    diagnostics.push(...read.diagnostics);
+    if (!('kind' in read)) continue;
+    if (read.kind === 'questionnaire' && read.loaded) {
+      models.set(read.loaded.model.doc.id, read.loaded.model);
+      ok.push(t.valid(name, t.kindQuestionnaire));
+    } else if (read.kind === 'answers' && read.parsed) {
+      answers.push({ name, parsed: read.parsed, malformed: hasErrors(read.diagnostics) });
     }
   }
 
