@@ -1,4 +1,4 @@
-import type { Condition, Rule } from '../schema/questionnaire.js';
+import type { Rule } from '../schema/questionnaire.js';
 import { conditionQuestions } from './conditions.js';
 import { type Canonical, type Model, type QuestionInfo, phaseOf as rulePhase } from './model.js';
 import { round } from './report.js';

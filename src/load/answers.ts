@@ -2,6 +2,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import { AnswersFile } from '../schema/answers.js';
 import type { ParsedAnswers } from './check-answers.js';
 import { issuesToDiagnostics, PARSE_OPTIONS } from './issues.js';
+import { quickAnswersFile } from './quick-answers.js';
 import { parseYaml, type Source } from './yaml.js';
 
 export { accepted, answerProblem, checkAnswers, type ParsedAnswers, splitRef } from './check-answers.js';
@@ -18,6 +19,9 @@ export function parseAnswers(file: string, bytes: Uint8Array): { parsed?: Parsed
  * errors), so that checking them against the questionnaire can report their problems in the same run.
  */
 export function answersFromSource(source: Source): { parsed?: ParsedAnswers; diagnostics: Diagnostic[] } {
+  // Most files pass the hand check, which gives what the schema would (src/load/quick-answers.ts).
+  const quick = quickAnswersFile(source.data);
+  if (quick) return { parsed: { doc: quick, source }, diagnostics: [] };
   const r = AnswersFile.safeParse(source.data, PARSE_OPTIONS);
   if (r.success) return { parsed: { doc: r.data, source }, diagnostics: [] };
   const diagnostics = issuesToDiagnostics(source, r.error.issues);

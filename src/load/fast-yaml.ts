@@ -51,6 +51,9 @@ interface Node {
 
 const scalar = (start: number): Node => ({ start });
 
+/** Nesting the fast reader follows; deeper files go to the full parser, which reports what is too deep. */
+const MAX_DEPTH = 64;
+
 /** Source.position over the reader's nodes: the same walk as over the yaml library's. */
 function positionIn(root: Node, starts: readonly number[]) {
   return (path: Path, key: boolean) => {
@@ -123,8 +126,20 @@ class Reader {
     return this.nodes ? scalar(start) : NO_NODE;
   }
 
+  /** How deep the reader is: deeper than any answers file or questionnaire goes is left to the full parser. */
+  private depth = 0;
+
   /** A scalar or a one-line flow collection starting at `at` in `src` (the rest of a line); the end of what it read. */
   private inline(src: string, at: number, flow: boolean): { node: Node; value: unknown; end: number } {
+    if (++this.depth > MAX_DEPTH) giveUp();
+    try {
+      return this.inlineValue(src, at, flow);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private inlineValue(src: string, at: number, flow: boolean): { node: Node; value: unknown; end: number } {
     const ch = src[at];
     const base = this.offsetBase;
     // Quoted scalars: the runs between escapes are cut whole (adding one character at a time would keep a chain of
@@ -227,6 +242,15 @@ class Reader {
 
   /** A block mapping whose keys are at `indent`. */
   map(indent: number): { node: Node; value: Record<string, unknown> } {
+    if (++this.depth > MAX_DEPTH) giveUp();
+    try {
+      return this.mapValue(indent);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private mapValue(indent: number): { node: Node; value: Record<string, unknown> } {
     const keys = new Map<string, { key: number; value: Node }>();
     const value: Record<string, unknown> = {};
     for (let line = this.peek(); line && line.indent >= indent; line = this.peek()) {

@@ -4,8 +4,9 @@ import { TEXT_CONTROL_CHARS } from './source.js';
 
 // The answers file schema (src/schema/answers.ts) checked by hand for the common case, without building the
 // schema library's objects at start-up. It takes only what the schema takes, and gives what the schema gives
-// (the same values, keys in the same order); for anything else it gives undefined and the caller runs the schema
-// itself, whose messages every error uses. tests/quick-answers.test.ts holds the two to the same results.
+// (the same values, keys in the same order; what already is so is kept, not copied); for anything else it gives
+// undefined and the caller runs the schema itself, whose messages every error uses. tests/quick-answers.test.ts
+// holds the two to the same results.
 
 const FILE_KEYS = ['kamcheck', 'questionnaire', 'respondent', 'date', 'locale', 'perspective', 'targets', 'answers'];
 const RESPONDENT_KEYS = ['name', 'role', 'organization', 'unit'];
@@ -29,20 +30,29 @@ function calendarDay(s: string): boolean {
 const plainValue = (v: unknown): boolean =>
   safe(v) || finite(v) || typeof v === 'boolean' || v === null || (Array.isArray(v) && v.every((x) => safe(x) || finite(x)));
 
-/** An answer entry as the schema gives it back, or undefined when the schema should judge it. */
+/** Whether an object's keys come in the schema's order (the order the schema gives them back in). */
+const inOrder = (o: Record<string, unknown>, keys: readonly string[]): boolean => {
+  let last = -1;
+  for (const k of Object.keys(o)) {
+    const at = keys.indexOf(k);
+    if (at < last) return false;
+    last = at;
+  }
+  return true;
+};
+
+/**
+ * An answer entry as the schema gives it back, or undefined when the schema should judge it. What is already as the
+ * schema would give it is kept as it is, not copied: a file of 100,000 answers is not held twice.
+ */
 function entry(v: unknown): unknown {
-  if (plainValue(v)) return Array.isArray(v) ? [...v] : v;
+  if (plainValue(v)) return v;
   if (!isRecord(v) || !onlyKeys(v, ENTRY_KEYS)) return undefined;
+  if (v.value !== undefined && !plainValue(v.value)) return undefined;
+  for (const k of ['note', 'evidence'] as const) if (v[k] !== undefined && !safe(v[k])) return undefined;
+  if (inOrder(v, ENTRY_KEYS)) return v;
   const out: Record<string, unknown> = {};
-  if (v.value !== undefined) {
-    if (!plainValue(v.value)) return undefined;
-    out.value = Array.isArray(v.value) ? [...v.value] : v.value;
-  }
-  for (const k of ['note', 'evidence'] as const) {
-    if (v[k] === undefined) continue;
-    if (!safe(v[k])) return undefined;
-    out[k] = v[k];
-  }
+  for (const k of ENTRY_KEYS) if (v[k] !== undefined) out[k] = v[k];
   return out;
 }
 
@@ -88,11 +98,14 @@ export function quickAnswersFile(data: unknown): AnswersFile | undefined {
   }
   if (data.answers !== undefined) {
     if (!isRecord(data.answers)) return undefined;
-    const answers: Record<string, unknown> = {};
+    let answers: Record<string, unknown> = data.answers;
     for (const [k, v] of Object.entries(data.answers)) {
       const e = entry(v);
       if (e === undefined) return undefined;
-      answers[k] = e;
+      if (e !== v) {
+        if (answers === data.answers) answers = { ...data.answers };
+        answers[k] = e;
+      }
     }
     out.answers = answers;
   }

@@ -5,7 +5,7 @@ import { strings } from '../../i18n/ui.js';
 import { answersFromSource, checkAnswers, type ParsedAnswers, splitRef } from '../../load/answers.js';
 import { type LoadedQuestionnaire, questionnaireFromSource } from '../../load/questionnaire.js';
 import { exactly } from '../../load/read.js';
-import { parseYaml, type Source } from '../../load/yaml.js';
+import type { Source } from '../../load/source.js';
 import { type GlobalOptions, printDiagnostics, readQuestionnaire } from '../context.js';
 import { displayName, type Io, readInput, UsageError } from '../io.js';
 import { toolLocale } from '../locale.js';
@@ -48,21 +48,15 @@ export default async function validate(io: Io, global: GlobalOptions, files: str
     const name = displayName(file);
     const bytes = await attempt(() => readInput(io, file));
     if (!bytes) continue;
-    // A file that looks like a questionnaire is read fast, for its data only (see load/source.ts); answers files,
-    // whose positions travel with their answers, by the yaml library as before.
-    const kindOf = (source: Source, how: 'data' | 'fast' | 'yaml'): Kind => {
+    // Files are read fast where the fast reader takes them (see load/read.ts); one that looks like a questionnaire
+    // for its data only, its positions read again when a message needs them.
+    const kindOf = (source: Source): Kind => {
       if ('dimensions' in source.data || ('levels' in source.data && !('answers' in source.data)))
         return { kind: 'questionnaire', ...questionnaireFromSource(source) };
-      if (how !== 'yaml') return kindOf(parseYaml(name, bytes).source as Source, 'yaml');
       if ('answers' in source.data || 'questionnaire' in source.data) return { kind: 'answers', ...answersFromSource(source) };
       return { kind: 'unknown', diagnostics: [diag('unknown-kind', {}, { file: name, line: 1, column: 1 })] };
     };
-    let read: Kind | { diagnostics: Diagnostic[] };
-    if (looksLikeQuestionnaire(bytes)) read = exactly(name, bytes, kindOf, false);
-    else {
-      const { source, diagnostics: ds } = parseYaml(name, bytes);
-      read = source ? kindOf(source, 'yaml') : { diagnostics: ds };
-    }
+    const read: Kind | { diagnostics: Diagnostic[] } = exactly(name, bytes, kindOf, !looksLikeQuestionnaire(bytes));
     diagnostics.push(...read.diagnostics);
     if (!('kind' in read)) continue;
     if (read.kind === 'questionnaire' && read.loaded) {
