@@ -169,43 +169,79 @@ export function evaluate(model: Model, answers: Answers, options: EvaluateOption
   return complete(model, perspective, scoring, facts, warnings, options);
 }
 
-// The questions each question's `when` names, per questionnaire: what a changed answer can reach.
-const namedByQuestion = new WeakMap<Model, Map<string, string[]>>();
-function whenNames(model: Model): Map<string, string[]> {
-  let names = namedByQuestion.get(model);
-  if (!names) {
-    names = new Map();
-    for (const info of model.questions) if (info.question.when) names.set(info.question.id, conditionQuestions(info.question.when));
-    namedByQuestion.set(model, names);
+/** What a changed answer can reach, per questionnaire: the questions whose `when` names a question, and rule order. */
+interface Reach {
+  /** Position of each question in file order. */
+  index: Map<string, number>;
+  /** The questions whose `when` names a question (all later in the file). */
+  dependents: Map<string, string[]>;
+  /** The rules with a cap or an overall cap, with their index: all a scores-only scoring evaluates. */
+  capping: { rule: Rule; index: number }[];
+}
+
+const reaches = new WeakMap<Model, Reach>();
+function reachOf(model: Model): Reach {
+  let r = reaches.get(model);
+  if (!r) {
+    const index = new Map(model.questions.map((q, i) => [q.question.id, i]));
+    const dependents = new Map<string, string[]>();
+    for (const info of model.questions) {
+      if (!info.question.when) continue;
+      for (const named of conditionQuestions(info.question.when)) {
+        const list = dependents.get(named) ?? [];
+        list.push(info.question.id);
+        dependents.set(named, list);
+      }
+    }
+    const capping = model.rules.flatMap((rule, i) => (rule.cap !== undefined || rule.overallCap !== undefined ? [{ rule, index: i }] : []));
+    r = { index, dependents, capping };
+    reaches.set(model, r);
   }
-  return names;
+  return r;
+}
+
+// Each result's questions by id, made once: a plan re-scores one result some tens of times.
+const byIdOf = new WeakMap<Result, Map<string, QuestionResult>>();
+function resultsById(result: Result): Map<string, QuestionResult> {
+  let m = byIdOf.get(result);
+  if (!m) {
+    m = new Map(result.questions.map((q) => [q.info.question.id, q]));
+    byIdOf.set(result, m);
+  }
+  return m;
 }
 
 /**
  * The result of `base`'s answers with some changed, scores only (as `evaluate` with `scoresOnly`, and without
  * warnings): what a plan computes for every remedy. Only the questions the change can reach are scored again:
- * a changed answer, and in file order every question whose `when` names a question whose result changed; the
+ * the changed answers, then, in file order, each question whose `when` names a question whose result changed; the
  * others keep their results. tests/plan.test.ts holds it to `evaluate` on random answers and changes.
  */
 export function rescore(model: Model, base: Result, changes: ReadonlyMap<string, Answer>): Result {
   const perspective = base.perspective;
-  const scoring: Scoring = { results: new Map(), dimRaw: new Map(), overallRaw: null };
+  const before = resultsById(base);
+  const scoring: Scoring = { results: new Map(before), dimRaw: new Map(), overallRaw: null };
   const facts = factsOf(model, scoring);
-  const names = whenNames(model);
-  const changed = new Set<string>();
-  const before = new Map(base.questions.map((q) => [q.info.question.id, q]));
-  for (const info of model.questions) {
+  const { index, dependents } = reachOf(model);
+  // Questions to score again, kept in file order: a question's dependents all come after it.
+  const pending: number[] = [];
+  const add = (id: string) => {
+    const i = index.get(id);
+    if (i === undefined || pending.includes(i)) return;
+    let at = pending.length;
+    while (at > 0 && (pending[at - 1] as number) > i) at--;
+    pending.splice(at, 0, i);
+  };
+  for (const id of changes.keys()) add(id);
+  const value = (x: QuestionResult) => (x.state === 'answered' ? x.answer?.value : undefined);
+  for (let k = 0; k < pending.length; k++) {
+    const info = model.questions[pending[k] as number] as QuestionInfo;
     const id = info.question.id;
     const old = before.get(id) as QuestionResult;
-    const reached = changes.has(id) || names.get(id)?.some((n) => changed.has(n)) === true;
-    if (!reached) {
-      scoring.results.set(id, old);
-      continue;
-    }
     const r = questionResult(info, changes.get(id) ?? old.answer, perspective, facts, []);
     scoring.results.set(id, r);
-    const value = (x: QuestionResult) => (x.state === 'answered' ? x.answer?.value : undefined);
-    if (r.state !== old.state || r.score !== old.score || !sameValue(value(r), value(old))) changed.add(id);
+    if (r.state !== old.state || r.score !== old.score || !sameValue(value(r), value(old)))
+      for (const d of dependents.get(id) ?? []) add(d);
   }
   return complete(model, perspective, scoring, facts, [], { scoresOnly: true });
 }
@@ -251,10 +287,9 @@ function complete(
   scoring.overallRaw = overallRaw;
 
   // 4. Rules fire against raw scores.
-  const capping = (rule: Rule) => rule.cap !== undefined || rule.overallCap !== undefined;
-  const fired = model.rules
-    .map((rule, index) => ({ rule, index }))
-    .filter(({ rule }) => (!options.scoresOnly || capping(rule)) && holds(rule.when, facts));
+  const fired = (options.scoresOnly ? reachOf(model).capping : model.rules.map((rule, index) => ({ rule, index }))).filter(({ rule }) =>
+    holds(rule.when, facts),
+  );
 
   // 5. Caps.
   const dimensions: DimensionResult[] = partial.map((p) => {
