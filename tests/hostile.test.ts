@@ -88,6 +88,44 @@ describe('double-quoted scalars, read without the yaml library', () => {
   });
 });
 
+describe('block scalars, read without the yaml library', () => {
+  const header = fc.constantFrom('|', '>', '|-', '|+', '>-', '>+', '|2', '>1', '|+1', '>2-', '| # note', '|x', '>  ');
+  const line = fc.tuple(
+    fc.integer({ min: 0, max: 5 }),
+    fc.constantFrom('', 'a', 'b c', 'a long line of text', '\tx', '# not a comment', 'x\r', ' '),
+  );
+  const lines = fc.array(line, { maxLength: 12 });
+
+  it('gives the values and the errors that the yaml library gives', () => {
+    fc.assert(
+      fc.property(header, lines, fc.integer({ min: 0, max: 3 }), (h, ls, shape) => {
+        const pad = ['  ', '  ', '    ', ''][shape] as string;
+        const body = ls.map(([n, c]) => `${pad}${' '.repeat(n)}${c}`).join('\n');
+        const text = [`k: ${h}\n${body}\nz: 1\n`, `- ${h}\n${body}\n- 0123456789abcdefghij\n`, `a:\n  k: ${h}\n${body}\n`, `${h}\n${body}`][
+          shape
+        ] as string;
+        const mine = compose(text, new LineCounter());
+        const theirs = parseDocument(text, { uniqueKeys: false, version: '1.2' });
+        const errors = (d: typeof mine) =>
+          d.errors.map((e) => `${String(e.pos[0]).padStart(4)} ${e.code} ${e.message.replace(/ at line[\s\S]*$/, '')}`).sort();
+        expect(errors(mine)).toEqual(errors(theirs));
+        expect(mine.toJS()).toEqual(theirs.toJS());
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('keeps positions and the style', () => {
+    const text = 'a: >-\n  folded text,\n  two lines\nb: 1\n';
+    const doc = compose(text, new LineCounter());
+    const theirs = parseDocument(text);
+    const a = doc.get('a', true) as { range: number[]; type: string };
+    expect(doc.toJS()).toEqual({ a: 'folded text, two lines', b: 1 });
+    expect(a.range).toEqual((theirs.get('a', true) as { range: number[] }).range);
+    expect(a.type).toBe('BLOCK_FOLDED');
+  });
+});
+
 /** Run the built CLI in a subprocess that writes its peak memory on the last line of stderr; with a fresh cache. */
 function run(args: string[]): { status: number | null; stderr: string; ms: number; mb: number } {
   const probe = join(dir, 'maxrss.cjs');

@@ -1,5 +1,5 @@
-import { LineCounter, type Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
-import { CONTROL_CHARS, MAX_BYTES, type Source } from './yaml.js';
+import { type Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import { CONTROL_CHARS, CompactLineCounter, MAX_BYTES, type Source } from './yaml.js';
 
 // A reader for the plain YAML that answers files are made of: block mappings indented with spaces, one-line
 // scalars, one-line flow lists and mappings, block lists of scalars and of mappings, comments. It builds the same data and the
@@ -23,6 +23,9 @@ const OTHER_NUMBER = /^(?:0o|0x|[-+]?\.(?:inf|Inf|INF)$|\.(?:nan|NaN|NAN)$)/;
 // A plain scalar may not start with an indicator (a minus or dot before a digit is a number).
 const INDICATOR = /^(?:[?:,[\]{}#&*!|>'"%@`]|-(?![0-9.])|\.(?![0-9]))/;
 const DECODER = new TextDecoder('utf-8', { fatal: true });
+// A value that starts a block scalar, an anchor, an alias or a tag: given up on before the lines are split (a block
+// scalar can be millions of lines). Text that only looks so (in a quoted string) is read by the full parser.
+const HOPELESS = /(?:^|[:-]) +[|>&*!]/m;
 
 function plainValue(s: string): unknown {
   if (NULL.test(s)) return null;
@@ -264,8 +267,8 @@ export function fastSource(file: string, bytes: Uint8Array, nodes = true): Sourc
   } catch {
     return undefined;
   }
-  if (text.includes('\t') || text.includes('\r') || CONTROL_CHARS.test(text)) return undefined;
-  const lineCounter = new LineCounter();
+  if (text.includes('\t') || text.includes('\r') || CONTROL_CHARS.test(text) || HOPELESS.test(text)) return undefined;
+  const lineCounter = new CompactLineCounter();
   lineCounter.addNewLine(0);
   const lines: Line[] = [];
   let start = 0;
