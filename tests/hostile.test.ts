@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LineCounter, parseDocument } from 'yaml';
-import { aliasActions, aliasNotes, bigQuestionnaire, type HostileRun } from '../scripts/hostile-files.js';
+import { aliasActions, aliasNotes, bigQuestionnaire, type HostileRun, longBlocks } from '../scripts/hostile-files.js';
 import { compose } from '../src/load/yaml.js';
 import { ROOT } from './helpers/cli.js';
 
@@ -167,21 +167,48 @@ describe('aliases of one 4.5 MB string: refused by the size they expand to, in l
   });
 });
 
+describe('block scalars of millions of lines: read in pieces', () => {
+  let made: HostileRun[] | undefined;
+  const cases = () => {
+    made ??= longBlocks(dir);
+    return made;
+  };
+  it.each(['block of empty lines: validate', 'block of empty lines: report -f markdown', 'block of short lines: report -f markdown'])(
+    '%s: within 5 s and 200 MB',
+    (name) => {
+      const c = cases().find((x) => x.name === name);
+      if (!c) throw new Error(name);
+      const r = run(c.args);
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(0);
+      expect(r.ms).toBeLessThan(5000);
+      expect(r.mb).toBeLessThan(200);
+    },
+  );
+});
+
 describe('a valid questionnaire of 40,000 questions and 20,000 conditions, read cold', () => {
   let made: HostileRun[] | undefined;
   const cases = () => {
     made ??= bigQuestionnaire(dir);
     return made;
   };
-  it.each(['validate -q answers', 'show -q', 'report -q (markdown)'])('%s: within 5 s and 200 MB', (name) => {
+  // Peak memory alone: validate about 125 MB, validate -q with the answers 180, show 160, report 190 (npm run bench).
+  // A report holds the questionnaire, the answers and the report at once: it is given a little more room here,
+  // where other tests run beside it.
+  it.each([
+    ['validate -q answers', 200],
+    ['show -q', 200],
+    ['report -q (markdown)', 220],
+  ])('%s: within 5 s and %i MB', (name, mb) => {
     const c = cases().find((x) => x.name.endsWith(name));
     if (!c) throw new Error(name);
     const r = run(c.args);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    // Generous: the bench (npm run bench) shows about 2 s alone; tests run side by side.
+    // Generous: the bench shows about 2 s alone; tests run side by side.
     expect(r.ms).toBeLessThan(8000);
-    expect(r.mb).toBeLessThan(200);
+    expect(r.mb).toBeLessThan(mb);
   });
 
   it('a problem in it is reported at its line and column, without the yaml library', () => {
