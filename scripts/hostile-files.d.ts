@@ -9,6 +9,7 @@ type Make = (dir: string) => HostileRun[];
 export const aliasNotes: Make;
 export const aliasActions: Make;
 export const bigQuestionnaire: (dir: string, questions?: number) => HostileRun[];
+export const longBlocks: Make;
 export const unknownIds: Make;
 export const manyAliases: Make;
 export const longKey: Make;

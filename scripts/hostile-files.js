@@ -75,6 +75,21 @@ export function bigQuestionnaire(dir, questions = 40_000) {
   ];
 }
 
+/** A note that is a block scalar of 4.8 million empty lines, and one of 600,000 short lines: valid, under the limit. */
+export function longBlocks(dir) {
+  const head = 'kamcheck: 1\nquestionnaire: kam-five-pitfalls\nanswers:\n  kam-strategy-status:\n    value: sales-targets\n    note: ';
+  const empty = join(dir, 'block-empty-lines.yaml');
+  writeFileSync(empty, `${head}|\n      x${'\n'.repeat(4_800_000)}      y\n`);
+  const short = join(dir, 'block-short-lines.yaml');
+  writeFileSync(short, `${head}>\n${Array.from({ length: 600_000 }, () => '      x').join('\n')}\n`);
+  return [
+    { name: 'block of empty lines: validate', args: ['validate', empty], status: 0 },
+    { name: 'block of empty lines: report -f markdown', args: ['report', empty, '-f', 'markdown'], status: 0 },
+    { name: 'block of short lines: validate', args: ['validate', short], status: 0 },
+    { name: 'block of short lines: report -f markdown', args: ['report', short, '-f', 'markdown'], status: 0 },
+  ];
+}
+
 /** 122,000 unknown answer ids in a 4.9 MB file, under the size limit. */
 export function unknownIds(dir) {
   const ids = Array.from({ length: 122_000 }, (_, i) => `  not-a-question-of-this-survey-${String(i).padStart(6, '0')}: 1\n`).join('');
@@ -134,4 +149,4 @@ export function endless() {
   ];
 }
 
-export const ALL = [aliasNotes, aliasActions, bigQuestionnaire, unknownIds, manyAliases, longKey, endless];
+export const ALL = [aliasNotes, aliasActions, bigQuestionnaire, longBlocks, unknownIds, manyAliases, longKey, endless];

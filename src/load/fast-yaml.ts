@@ -22,6 +22,9 @@ const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
 const OTHER_NUMBER = /^(?:0o|0x|[-+]?\.(?:inf|Inf|INF)$|\.(?:nan|NaN|NAN)$)/;
 // A plain scalar may not start with an indicator (a minus or dot before a digit is a number).
 const INDICATOR = /^(?:[?:,[\]{}#&*!|>'"%@`]|-(?![0-9.])|\.(?![0-9]))/;
+// A value that starts a block scalar, an anchor, an alias or a tag: given up on before the lines are split (a block
+// scalar can be millions of lines). Text that only looks so (in a quoted string) is read by the full parser.
+const HOPELESS = /(?:^|[:-]) +[|>&*!]/m;
 
 function plainValue(s: string): unknown {
   if (NULL.test(s)) return null;
@@ -330,7 +333,7 @@ export function fastSource(file: string, bytes: Uint8Array, nodes = true): Sourc
   if (!isUtf8(bytes)) return undefined;
   let text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  if (text.includes('\t') || text.includes('\r') || CONTROL_CHARS.test(text)) return undefined;
+  if (text.includes('\t') || text.includes('\r') || CONTROL_CHARS.test(text) || HOPELESS.test(text)) return undefined;
   const lines = new Lines(text);
   for (let start = 0; start <= text.length; ) {
     let end = text.indexOf('\n', start);

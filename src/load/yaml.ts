@@ -104,7 +104,7 @@ const ESCAPES: Record<string, string> = {
   '\t': '\t',
 };
 
-type ScalarError = [at: number, code: 'BAD_DQ_ESCAPE' | 'MISSING_CHAR', message: string];
+type ScalarError = [at: number, code: 'BAD_DQ_ESCAPE' | 'BAD_INDENT' | 'MISSING_CHAR', message: string];
 
 /**
  * The value of a double-quoted scalar (its source, quotes included), as the yaml library reads it, with the same
@@ -178,26 +178,196 @@ export function doubleQuotedValue(source: string): { value: string; errors: Scal
   return { value: parts.join(''), errors };
 }
 
+/** Pieces of a value, joined every few thousand so that neither the list nor a chain of string pieces grows long. */
+class Pieces {
+  private parts: string[] = [];
+  private done: string[] = [];
+  private newlines = 0;
+  last = '';
+  add(s: string): void {
+    if (s === '') return;
+    this.last = s[s.length - 1] as string;
+    // Runs of empty lines come one line break at a time: counted, then added as one piece.
+    if (s === '\n') {
+      this.newlines++;
+      return;
+    }
+    if (this.newlines > 0) this.flushNewlines();
+    this.parts.push(s);
+    if (this.parts.length >= 4096) {
+      this.done.push(this.parts.join(''));
+      this.parts = [];
+    }
+  }
+  private flushNewlines(): void {
+    this.parts.push('\n'.repeat(this.newlines));
+    this.newlines = 0;
+  }
+  join(): string {
+    if (this.newlines > 0) this.flushNewlines();
+    return this.done.join('') + this.parts.join('');
+  }
+}
+
 /**
- * Before the document is composed: every double-quoted scalar is read here (see doubleQuotedValue) and handed to
- * the composer as a single-quoted one of the same length, which the library reads in one piece; the values are
- * put back once composed (`restoreQuoted`). Keys that span lines and tagged values are left to the library, which
- * checks the one and converts the other.
+ * The value of a block scalar (`|` or `>`) as the yaml library reads it, with the same errors (relative to the
+ * header), or undefined for a header it would not take. The library splits the text into a pair of strings for
+ * each line and adds the value up line by line: for a few million short or empty lines, gigabytes.
  */
-function readQuoted(top: CST.Token, values: Map<number, string>, errors: YAMLParseError[]): void {
+export function blockScalarValue(token: CST.BlockScalar, atRoot: boolean): { value: string; errors: ScalarError[] } | undefined {
+  const header = token.props[0];
+  if (header?.type !== 'block-scalar-header') return undefined;
+  const folded = header.source[0] === '>';
+  let explicit = 0;
+  let chomp = '';
+  for (const ch of header.source.slice(1)) {
+    if (!chomp && (ch === '-' || ch === '+')) chomp = ch;
+    else if (!explicit && Number(ch)) explicit = Number(ch);
+  }
+  let headerLength = 0;
+  for (const t of token.props) {
+    const text = (t as { source?: unknown }).source;
+    headerLength += typeof text === 'string' ? text.length : 0;
+  }
+  const { source } = token;
+  const errors: ScalarError[] = [];
+  // Where each line starts; a line is its indentation (spaces) and its content (the rest, up to the line break).
+  let n = source === '' ? 0 : 1;
+  for (let k = source.indexOf('\n'); k >= 0; k = source.indexOf('\n', k + 1)) n++;
+  const starts = new Int32Array(n + 1);
+  for (let i = 1, k = source.indexOf('\n'); k >= 0; k = source.indexOf('\n', k + 1)) starts[i++] = k + 1;
+  starts[n] = source.length + 1;
+  const indentOf = (i: number) => {
+    let k = starts[i] as number;
+    const end = (starts[i + 1] as number) - 1;
+    while (k < end && source.charCodeAt(k) === 32) k++;
+    return k - (starts[i] as number);
+  };
+  const isEmpty = (i: number) => {
+    const from = (starts[i] as number) + indentOf(i);
+    const end = (starts[i + 1] as number) - 1;
+    return from === end || (from === end - 1 && source[from] === '\r');
+  };
+  let chompStart = n;
+  for (let i = n - 1; i >= 0 && isEmpty(i); i--) chompStart = i;
+  if (chompStart === 0) return { value: chomp === '+' && n > 0 ? '\n'.repeat(Math.max(1, n - 1)) : '', errors };
+  // Offsets of errors, relative to the header as the library gives them.
+  const base = headerLength;
+  let trimIndent = token.indent + explicit;
+  let contentStart = 0;
+  for (let i = 0; i < chompStart; i++) {
+    const indent = indentOf(i);
+    if (isEmpty(i)) {
+      if (explicit === 0 && indent > trimIndent) trimIndent = indent;
+      continue;
+    }
+    const at = base + (starts[i] as number);
+    if (indent < trimIndent) {
+      const message = 'Block scalars with more-indented leading empty lines must use an explicit indentation indicator';
+      errors.push([at + indent, 'MISSING_CHAR', message]);
+    }
+    if (explicit === 0) trimIndent = indent;
+    contentStart = i;
+    if (trimIndent === 0 && !atRoot) errors.push([at, 'BAD_INDENT', 'Block scalar values in collections must be indented']);
+    break;
+  }
+  // Trailing empty lines indented more than the content are content.
+  for (let i = n - 1; i >= chompStart; i--) {
+    if (indentOf(i) > trimIndent) {
+      chompStart = i + 1;
+      break;
+    }
+  }
+  const out = new Pieces();
+  // The spaces of a line past the indentation trimmed.
+  const extra = (i: number, indent: number) =>
+    source.slice((starts[i] as number) + trimIndent, (starts[i] as number) + Math.max(trimIndent, indent));
+  for (let i = 0; i < contentStart; i++) {
+    out.add(extra(i, indentOf(i)));
+    out.add('\n');
+  }
+  let sep = '';
+  let prevMoreIndented = false;
+  for (let i = contentStart; i < chompStart; i++) {
+    let indent = indentOf(i);
+    const end = (starts[i + 1] as number) - 1;
+    let content = source.slice((starts[i] as number) + indent, end);
+    if (content.endsWith('\r')) content = content.slice(0, -1);
+    if (content && indent < trimIndent) {
+      const what = explicit ? 'explicit indentation indicator' : 'first line';
+      errors.push([base + (starts[i] as number) + indent, 'BAD_INDENT', `Block scalar lines must not be less indented than their ${what}`]);
+      indent = 0;
+    }
+    if (!folded) {
+      out.add(sep);
+      out.add(extra(i, indent));
+      out.add(content);
+      sep = '\n';
+    } else if (indent > trimIndent || content[0] === '\t') {
+      // More-indented lines of a folded scalar keep their line breaks.
+      if (sep === ' ') sep = '\n';
+      else if (!prevMoreIndented && sep === '\n') sep = '\n\n';
+      out.add(sep);
+      out.add(extra(i, indent));
+      out.add(content);
+      sep = '\n';
+      prevMoreIndented = true;
+    } else if (content === '') {
+      if (sep === '\n') out.add('\n');
+      else sep = '\n';
+    } else {
+      out.add(sep);
+      out.add(content);
+      sep = ' ';
+      prevMoreIndented = false;
+    }
+  }
+  if (chomp === '+') {
+    for (let i = chompStart; i < n; i++) {
+      out.add('\n');
+      out.add(extra(i, indentOf(i)));
+    }
+    if (out.last !== '\n') out.add('\n');
+  } else if (chomp === '') out.add('\n');
+  return { value: out.join(), errors };
+}
+
+/**
+ * Before the document is composed: every double-quoted scalar and block scalar is read here (doubleQuotedValue,
+ * blockScalarValue) and handed to the composer as a scalar of the same length that the library reads in one
+ * piece: a single-quoted one, a block of spaces. The values are put back once composed (`restoreScalars`). Keys
+ * that span lines and tagged values are left to the library, which checks the one and converts the other.
+ */
+/** A scalar read before composing: its value, and the errors the library would have reported on composing it. */
+interface ReadScalar {
+  value: string;
+  errors: YAMLParseError[];
+}
+
+function readScalars(top: CST.Token, values: Map<number, ReadScalar>): void {
   const hasTag = (tokens: readonly CST.Token[] | undefined) => tokens?.some((t) => t.type === 'tag') ?? false;
-  const read = (token: CST.Token | null | undefined, key: boolean, props: () => boolean) => {
-    if (token?.type !== 'double-quoted-scalar') return;
-    const { source } = token;
+  const found = (token: CST.Token, value: string, problems: ScalarError[]) => {
+    const errors = problems.map(([at, code, message]) => new YAMLParseError([token.offset + at, token.offset + at + 1], code, message));
+    values.set(token.offset, { value, errors });
+  };
+  const read = (token: CST.Token | null | undefined, key: boolean, atRoot: boolean, props: () => boolean) => {
     // V8 copies short strings whole: nothing to gain.
-    if (source.length < 16 || (key && source.includes('\n')) || props()) return;
-    const { value, errors: found } = doubleQuotedValue(source);
-    for (const [at, code, message] of found) errors.push(new YAMLParseError([token.offset + at, token.offset + at + 1], code, message));
-    values.set(token.offset, value);
+    if (!token || (token.type !== 'double-quoted-scalar' && token.type !== 'block-scalar') || token.source.length < 16) return;
+    if ((key && token.source.includes('\n')) || props()) return;
+    if (token.type === 'block-scalar') {
+      const block = blockScalarValue(token, atRoot);
+      if (!block) return;
+      found(token, block.value, block.errors);
+      token.source = ' '.repeat(token.source.length);
+      return;
+    }
+    const { source } = token;
+    const quoted = doubleQuotedValue(source);
+    found(token, quoted.value, quoted.errors);
     (token as { type: string }).type = 'single-quoted-scalar';
     token.source = `'${'x'.repeat(source.length - 2)}'`;
   };
-  if (top.type === 'document') read(top.value, false, () => hasTag(top.start));
+  if (top.type === 'document') read(top.value, false, true, () => hasTag(top.start));
   const stack: CST.Token[] = [];
   const push = (token: CST.Token | null | undefined) => {
     if (token?.type === 'block-map' || token?.type === 'block-seq' || token?.type === 'flow-collection') stack.push(token);
@@ -208,39 +378,76 @@ function readQuoted(top: CST.Token, values: Map<number, string>, errors: YAMLPar
     for (const it of token.items) {
       const tagged = () => hasTag(it.start) || hasTag(it.sep);
       if (it.key) {
-        read(it.key, true, tagged);
+        read(it.key, true, false, tagged);
         push(it.key);
       }
-      read(it.value, false, tagged);
+      read(it.value, false, false, tagged);
       push(it.value);
     }
   }
 }
 
-/** Put back the values of the double-quoted scalars that `readQuoted` turned into single-quoted ones. */
-function restoreQuoted(doc: Document.Parsed, values: Map<number, string>): void {
+/**
+ * Put back the values of the scalars that `readScalars` read, and return their errors: only of those the composer
+ * made into nodes (it leaves out some tokens of a broken collection, and reports nothing about them).
+ */
+function restoreScalars(doc: Document.Parsed, values: Map<number, ReadScalar>): YAMLParseError[] {
+  const errors: YAMLParseError[] = [];
   visit(doc, {
     Scalar(_, node) {
-      const value = values.get(node.range?.[0] ?? -1);
-      if (value === undefined || node.type !== 'QUOTE_SINGLE') return;
-      node.value = value;
-      node.source = value;
-      node.type = 'QUOTE_DOUBLE';
+      const read = values.get(node.range?.[0] ?? -1);
+      if (read === undefined) return;
+      if (node.type === 'QUOTE_SINGLE') node.type = 'QUOTE_DOUBLE';
+      else if (node.type !== 'BLOCK_LITERAL' && node.type !== 'BLOCK_FOLDED') return;
+      node.value = read.value;
+      node.source = read.value;
+      errors.push(...read.errors);
     },
   });
+  return errors;
 }
 
-/** The yaml library's parseDocument, with double-quoted scalars read by `readQuoted`. */
+/**
+ * The yaml library's LineCounter in 4 bytes a line, where the library's takes 12 and more while it grows: a file
+ * of empty lines has millions of them.
+ */
+export class CompactLineCounter extends LineCounter {
+  private starts = new Int32Array(1024);
+  private count = 0;
+  override addNewLine = (offset: number): number => {
+    if (this.count === this.starts.length) {
+      const larger = new Int32Array(this.starts.length * 2);
+      larger.set(this.starts);
+      this.starts = larger;
+    }
+    this.starts[this.count++] = offset;
+    return this.count;
+  };
+  override linePos = (offset: number): { line: number; col: number } => {
+    const starts = this.starts;
+    let low = 0;
+    let high = this.count;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if ((starts[mid] as number) < offset) low = mid + 1;
+      else high = mid;
+    }
+    if (low < this.count && starts[low] === offset) return { line: low + 1, col: 1 };
+    if (low === 0) return { line: 0, col: offset };
+    return { line: low, col: offset - (starts[low - 1] as number) + 1 };
+  };
+}
+
+/** The yaml library's parseDocument, with double-quoted and block scalars read by `readScalars`. */
 export function compose(text: string, lineCounter: LineCounter): Document.Parsed {
   const parser = new Parser(lineCounter.addNewLine);
   const composer = new Composer({ uniqueKeys: false, version: '1.2' });
-  const quoted = new Map<number, string>();
-  const quoteErrors: YAMLParseError[] = [];
-  // Without a double quote in the text there is nothing to read before composing.
-  const anyQuoted = text.includes('"');
+  const read = new Map<number, ReadScalar>();
+  // Without a double quote or a block scalar header in the text there is nothing to read before composing.
+  const any = /["|>]/.test(text);
   function* tokens() {
     for (const token of parser.parse(text)) {
-      if (anyQuoted) readQuoted(token, quoted, quoteErrors);
+      if (any) readScalars(token, read);
       yield token;
     }
   }
@@ -254,10 +461,7 @@ export function compose(text: string, lineCounter: LineCounter): Document.Parsed
   }
   // compose() always makes a document at the end, an empty one for an empty text.
   const parsed = doc as Document.Parsed;
-  if (quoted.size > 0) restoreQuoted(parsed, quoted);
-  // The tokens of a second document are read before the composer sees that it is one: its errors are not reported.
-  const own = quoteErrors.filter((e) => e.pos[0] <= parsed.range[2]);
-  parsed.errors.push(...own);
+  if (read.size > 0) parsed.errors.push(...restoreScalars(parsed, read));
   return parsed;
 }
 
@@ -289,7 +493,7 @@ export function parseYaml(file: string, bytes: Uint8Array): { source?: Source; d
   if (tooMany)
     return { diagnostics: [diag('too-many-aliases', { count: tooMany.count, max: MAX_ALIASES }, { file, ...posOf(text, tooMany.at) })] };
 
-  const lineCounter = new LineCounter();
+  const lineCounter = new CompactLineCounter();
   const doc = compose(text, lineCounter);
   const where = (offset: number) => {
     const p = lineCounter.linePos(offset);
