@@ -1,11 +1,12 @@
 import { isUtf8 } from 'node:buffer';
 import { CONTROL_CHARS, lineStarts, MAX_BYTES, type Path, positionOf, type Source } from './source.js';
 
-// A reader for the plain YAML that answers files are made of: block mappings indented with spaces, one-line
-// scalars, one-line flow lists and mappings, block lists of scalars, comments. It builds the same data and the
-// same positions as the `yaml` library does for such a file, several times faster and without loading that library,
-// which matters when a report should start as fast as Node.js and when a team report reads ten thousand files. Anything else (anchors, tags, multi-line scalars, tabs, CRLF, escapes it
-// does not know, duplicate keys, …) makes it give up and the caller reads the file with `yaml` as usual.
+// A reader for the plain YAML that answers files and questionnaires are made of: block mappings indented with
+// spaces, one-line scalars, one-line flow lists and mappings, block lists of scalars and of mappings, comments. It
+// builds the same data and the same positions as the `yaml` library does for such a file, several times faster and
+// without loading that library, which matters when a report should start as fast as Node.js and when a team report
+// reads ten thousand files. Anything else (anchors, tags, multi-line scalars, tabs, CRLF, escapes it does not know,
+// duplicate keys, …) makes it give up and the caller reads the file with `yaml` as usual.
 
 class GiveUp extends Error {}
 const giveUp = (): never => {
