@@ -21,7 +21,7 @@ async function viaCommander(argv: string[]) {
 
 const names = (o: OptionSpec) => o.flags.split(/[ ,]+/).filter((p) => p.startsWith('-'));
 const word = fc.constantFrom('a.yaml', 'b.yml', '-', 'x', 'report', 'json', 'team', '--', 'answers', '', 'zh-CN', '-q', '--force');
-const valueOf = (o: OptionSpec) =>
+const optionValue = (o: OptionSpec) =>
   o.choices ? fc.oneof(fc.constantFrom(...o.choices), word) : fc.oneof(fc.constantFrom('5', '0.5', 'x.yaml', 'q=1'), word);
 
 /** An option as a user might write it: each of its names, with its value after a space or an equals sign. */
