@@ -28,7 +28,7 @@ const optionValue = (o: OptionSpec) =>
 function optionWords(o: OptionSpec): fc.Arbitrary<string[]> {
   const takes = o.flags.includes('<');
   return fc
-    .tuple(fc.constantFrom(...names(o)), valueOf(o), fc.boolean())
+    .tuple(fc.constantFrom(...names(o)), optionValue(o), fc.boolean())
     .map(([name, value, eq]) => (!takes ? [name] : eq && name.startsWith('--') ? [`${name}=${value}`] : [name, value]));
 }
 
