@@ -6,20 +6,27 @@
 // Then: run() with the real process as its I/O.
 // This file is CommonJS (bin/package.json): Node starts a CommonJS main module without its ES module loader.
 'use strict';
-const { fstatSync, mkdirSync, readFileSync, statSync, writeFileSync, writeSync } = require('node:fs');
+const { fstatSync, mkdirSync, readFileSync, writeFileSync, writeSync } = require('node:fs');
 const Module = require('node:module');
 const { dirname, isAbsolute, join } = require('node:path');
 const { Script } = require('node:vm');
 
 const file = join(__dirname, '..', 'dist', 'kamcheck.cjs');
+// The build makes the bundle pure ASCII, which Latin-1 reads as it is, without decoding UTF-8. Its first line names
+// the build; V8 checks only a source's length, so a cache is used only with the very build it was made from.
+const source = readFileSync(file, 'latin1');
+const build = /^\/\*kamcheck-build ([^*\s]+)\*\//.exec(source)?.[1] ?? '';
+const header = `${file} ${build}`;
 const cacheFor = (path) => {
   try {
     const bytes = readFileSync(path);
     const eol = bytes.indexOf(10);
-    return bytes.toString('utf8', 0, eol) === file ? bytes.subarray(eol + 1) : undefined;
+    return bytes.toString('utf8', 0, eol) === header ? bytes.subarray(eol + 1) : undefined;
   } catch {}
 };
-// The user's cache folder, as src/cli/cache.ts finds it; the entry is named by the bundle's path, size and time.
+// The user's cache folder, as src/cli/cache.ts finds it; the entry is named by the bundle's path and build. It is
+// made when the build's own cache does not fit this Node.js (V8 rejects a cache of another version), and then
+// preferred to it.
 const env = process.env;
 const home = env.XDG_CACHE_HOME && isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : undefined;
 const folder = home
@@ -27,18 +34,12 @@ const folder = home
   : process.platform === 'win32'
     ? env.LOCALAPPDATA && join(env.LOCALAPPDATA, 'kamcheck', 'Cache')
     : env.HOME && (process.platform === 'darwin' ? join(env.HOME, 'Library', 'Caches', 'kamcheck') : join(env.HOME, '.cache', 'kamcheck'));
-const built = cacheFor(`${file}.cache`);
-let userCache;
-if (!built && folder) {
-  const stat = statSync(file);
-  let hash = 0x811c9dc5;
-  for (const ch of `${file}:${stat.size}:${stat.mtimeMs}`) hash = Math.imul(hash ^ ch.charCodeAt(0), 0x01000193);
-  userCache = join(folder, `code-${(hash >>> 0).toString(16)}.cache`);
-}
-const cachedData = built ?? (userCache && cacheFor(userCache));
+let hash = 0x811c9dc5;
+for (const ch of header) hash = Math.imul(hash ^ ch.charCodeAt(0), 0x01000193);
+const userCache = folder && join(folder, `code-${(hash >>> 0).toString(16)}.cache`);
+const cachedData = (userCache && cacheFor(userCache)) ?? cacheFor(`${file}.cache`);
 
-// The build makes the bundle pure ASCII, which Latin-1 reads as it is, without decoding UTF-8.
-const script = new Script(Module.wrap(readFileSync(file, 'latin1')), { filename: file, cachedData });
+const script = new Script(Module.wrap(source), { filename: file, cachedData });
 const bundle = { exports: {} };
 script.runInThisContext().call(bundle.exports, bundle.exports, Module.createRequire(file), bundle, file, dirname(file));
 
@@ -120,7 +121,7 @@ bundle.exports
     if (userCache && (!cachedData || script.cachedDataRejected)) {
       try {
         mkdirSync(folder, { recursive: true, mode: 0o700 });
-        writeFileSync(userCache, Buffer.concat([Buffer.from(`${file}\n`), script.createCachedData()]), { mode: 0o600 });
+        writeFileSync(userCache, Buffer.concat([Buffer.from(`${header}\n`), script.createCachedData()]), { mode: 0o600 });
       } catch {}
     }
   });

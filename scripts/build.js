@@ -55,7 +55,8 @@ if (process.argv[2] === '--code-cache') {
   // V8 keeps the file name in the cache and stack traces show it: the name is the one the bundle has once it is
   // in place, and the cache starts with that name on a line of its own, so that bin/kamcheck.js uses it only
   // for that very file.
-  writeFileSync(`${dir}/kamcheck.cjs.cache`, Buffer.concat([Buffer.from(`${FINAL}\n`), bundle.script.createCachedData()]));
+  const build = /^\/\*kamcheck-build ([^*\s]+)\*\//.exec(readFileSync(`${dir}/kamcheck.cjs`, 'latin1'))?.[1];
+  writeFileSync(`${dir}/kamcheck.cjs.cache`, Buffer.concat([Buffer.from(`${FINAL} ${build}\n`), bundle.script.createCachedData()]));
   process.exit(0);
 }
 
@@ -77,6 +78,8 @@ const lazyChildProcess = {
 };
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+// Names this build: the bundle's first line and its code caches carry it (see bin/kamcheck.js).
+const BUILD = `${pkg.version}+${Date.now().toString(36)}`;
 const out = resolve(`.dist-${process.pid}`);
 const file = `${out}/kamcheck.cjs`;
 await build({
@@ -88,9 +91,10 @@ await build({
   target: 'node20',
   minify: true,
   legalComments: 'none',
+  banner: { js: `/*kamcheck-build ${BUILD}*/` },
   define: {
     __KAMCHECK_VERSION__: JSON.stringify(pkg.version),
-    __KAMCHECK_BUILD__: JSON.stringify(`${pkg.version}+${Date.now().toString(36)}`),
+    __KAMCHECK_BUILD__: JSON.stringify(BUILD),
     // The bundle's folder, without turning paths into URLs and back (node:url costs start-up time).
     __KAMCHECK_BUNDLE_DIR__: '__dirname',
     // Source code reaches its folder through import.meta.url only where the bundle's folder is not given.

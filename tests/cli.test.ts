@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -449,12 +449,35 @@ describe('as a real process', () => {
     const { Script } = await import('node:vm');
     const Module = (await import('node:module')).default;
     const file = join(ROOT, 'dist/kamcheck.cjs');
-    // The cache starts with the name of the file it was made for, on a line of its own.
+    // The cache starts with the name of the file and the build it was made for, on a line of its own.
     const cache = readFileSync(`${file}.cache`);
     const eol = cache.indexOf(10);
-    expect(cache.toString('utf8', 0, eol)).toBe(file);
+    const build = /^\/\*kamcheck-build (\S+)\*\//.exec(readFileSync(file, 'latin1'))?.[1];
+    expect(build).toMatch(/^\d+\.\d+\.\d+\+[0-9a-z]+$/);
+    expect(cache.toString('utf8', 0, eol)).toBe(`${file} ${build}`);
     const script = new Script(Module.wrap(readFileSync(file, 'utf8')), { filename: file, cachedData: cache.subarray(eol + 1) });
     expect(script.cachedDataRejected).toBe(false);
+  });
+
+  it('a code cache made for another build is never used, even for a bundle of the same size and time', () => {
+    // npm gives every installed file the same time, and a new version can have the same size.
+    const pkg = mkdtempSync(join(tmpdir(), 'kamcheck-upgrade-'));
+    for (const d of ['bin', 'dist', 'questionnaires']) cpSync(join(ROOT, d), join(pkg, d), { recursive: true });
+    const bundle = join(pkg, 'dist/kamcheck.cjs');
+    rmSync(`${bundle}.cache`);
+    const npmTime = new Date('1985-10-26T08:15:00Z');
+    utimesSync(bundle, npmTime, npmTime);
+    const env = { PATH: process.env.PATH ?? '', XDG_CACHE_HOME: join(pkg, 'cache') };
+    const version = () => spawnSync(process.execPath, [join(pkg, 'bin/kamcheck.js'), '--version'], { encoding: 'utf8', env }).stdout.trim();
+    expect(version()).toBe('0.1.0');
+    expect(readdirSync(join(pkg, 'cache/kamcheck'))).toHaveLength(1);
+    // The next release: same length, same time, another build.
+    const text = readFileSync(bundle, 'latin1');
+    const build = /^\/\*kamcheck-build (\S+)\*\//.exec(text)?.[1] as string;
+    const next = `${build.slice(0, -1)}${build.endsWith('z') ? 'y' : 'z'}`;
+    writeFileSync(bundle, text.replaceAll(build, next).replace('"0.1.0"', '"0.1.1"'), 'latin1');
+    utimesSync(bundle, npmTime, npmTime);
+    expect(version()).toBe('0.1.1');
   });
 
   it('reports with exit 0, gates with exit 1', () => {

@@ -242,6 +242,40 @@ describe('a checked -q questionnaire is cached in the user cache folder', () => 
     expect(JSON.parse((await run({ XDG_CACHE_HOME: xdg })).stdout).questionnaire.title).toBe('From the cache');
   });
 
+  /** The cache's only entry, split: its header line, the questionnaire bytes and the checked questionnaire. */
+  const entryOf = (xdg: string) => {
+    const file = join(xdg, 'kamcheck', readdirSync(join(xdg, 'kamcheck'))[0] as string);
+    const entry = readFileSync(file);
+    const end = entry.indexOf(10) + 1 + readFileSync(Q).length;
+    return { file, head: entry.subarray(0, end), doc: JSON.parse(entry.toString('utf8', end)) };
+  };
+
+  it('treats an entry with a part missing as no entry, and writes it again', async () => {
+    const xdg = join(dir, 'xdg-damaged');
+    const first = await run({ XDG_CACHE_HOME: xdg });
+    const { file, head, doc } = entryOf(xdg);
+    delete doc.levels;
+    writeFileSync(file, Buffer.concat([head, Buffer.from(JSON.stringify(doc))]));
+    const again = await run({ XDG_CACHE_HOME: xdg });
+    expect(again.code).toBe(0);
+    expect(again.stdout).toBe(first.stdout);
+    expect(entryOf(xdg).doc.levels).toBeDefined();
+  });
+
+  it('removes an entry that breaks a run, so that the next run reads the YAML again', async () => {
+    const xdg = join(dir, 'xdg-broken');
+    const first = await run({ XDG_CACHE_HOME: xdg });
+    const { file, head, doc } = entryOf(xdg);
+    for (const rule of doc.rules) rule.actions = 5;
+    writeFileSync(file, Buffer.concat([head, Buffer.from(JSON.stringify(doc))]));
+    const broken = await run({ XDG_CACHE_HOME: xdg });
+    expect(broken.code).toBe(70);
+    expect(broken.stderr).toContain('kamcheck: the cached copy of the questionnaire this run used may be damaged and was removed');
+    const next = await run({ XDG_CACHE_HOME: xdg });
+    expect(next.code).toBe(0);
+    expect(next.stdout).toBe(first.stdout);
+  });
+
   it('falls back to ~/.cache/kamcheck, and never writes beside the questionnaire', async () => {
     const home = join(dir, 'home');
     const before = readdirSync(join(ROOT, 'tests/fixtures/valid'));

@@ -70,11 +70,13 @@ describe('the packed package', () => {
       expect(r.stdout).toMatch(/Overall: 56\.6 \/ 100/);
     }
     // The checkout's code cache names the checkout's bundle; the installed copy made its own, named for itself.
+    // Both name the build too, which the bundle's first line gives.
+    const build = /^\/\*kamcheck-build (\S+)\*\//.exec(readFileSync(join(ROOT, 'dist/kamcheck.cjs'), 'latin1'))?.[1];
     const cache = join(home, '.cache', 'kamcheck');
     const entries = readdirSync(cache).filter((f) => f.startsWith('code-'));
     expect(entries).toHaveLength(1);
     const header = readFileSync(join(cache, entries[0] as string), 'utf8').split('\n')[0];
-    expect(header).toBe(join(installed, 'lib', 'node_modules', 'kamcheck', 'dist', 'kamcheck.cjs'));
-    expect(readFileSync(join(ROOT, 'dist/kamcheck.cjs.cache'), 'utf8').split('\n')[0]).toBe(join(ROOT, 'dist/kamcheck.cjs'));
+    expect(header).toBe(`${join(installed, 'lib', 'node_modules', 'kamcheck', 'dist', 'kamcheck.cjs')} ${build}`);
+    expect(readFileSync(join(ROOT, 'dist/kamcheck.cjs.cache'), 'utf8').split('\n')[0]).toBe(`${join(ROOT, 'dist/kamcheck.cjs')} ${build}`);
   });
 });

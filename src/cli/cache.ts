@@ -1,5 +1,5 @@
 import { isAscii } from 'node:buffer';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import type { Questionnaire } from '../schema/questionnaire.js';
 import type { Io } from './io.js';
@@ -46,10 +46,44 @@ export function unpackEntry(entry: Buffer, source: Uint8Array, anyBuild = false)
     if (end > entry.length || !entry.subarray(eol + 1, end).equals(source)) return undefined;
     const json = entry.subarray(end);
     const doc = JSON.parse(isAscii(json) ? json.toString('latin1') : json.toString('utf8')) as unknown;
-    return doc !== null && typeof doc === 'object' && !Array.isArray(doc) ? (doc as Questionnaire) : undefined;
+    return looksChecked(doc) ? doc : undefined;
   } catch {
     return undefined;
   }
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+const listOf = (v: unknown, item: (x: Record<string, unknown>) => boolean) => Array.isArray(v) && v.every((x) => isObject(x) && item(x));
+
+/**
+ * Whether a cached document has the frame of a checked questionnaire. Entries are written by kamcheck alone, whole
+ * (a rename), so this catches what a disk or a hand can do to one: a part missing or of the wrong kind. Deeper
+ * damage that still breaks a run is met by forgetCachedQuestionnaires.
+ */
+function looksChecked(doc: unknown): doc is Questionnaire {
+  if (!isObject(doc) || doc.kamcheck !== 1 || typeof doc.id !== 'string' || typeof doc.version !== 'string') return false;
+  if (!Array.isArray(doc.locales) || !doc.locales.every((l) => typeof l === 'string')) return false;
+  if (!listOf(doc.levels, (l) => typeof l.id === 'string' && typeof l.min === 'number')) return false;
+  if (doc.rules !== undefined && !listOf(doc.rules, (r) => typeof r.id === 'string' && isObject(r.when))) return false;
+  return listOf(doc.dimensions, (d) => typeof d.id === 'string' && listOf(d.questions, (q) => typeof q.id === 'string'));
+}
+
+// The cache entries this run read questionnaires from.
+const served: string[] = [];
+
+/**
+ * Remove the cache entries this run used: called when a run ends in an internal error, which a damaged entry can
+ * cause. The next run reads the questionnaire's YAML again. Returns how many were removed.
+ */
+export function forgetCachedQuestionnaires(): number {
+  let removed = 0;
+  for (const file of served.splice(0)) {
+    try {
+      unlinkSync(file);
+      removed++;
+    } catch {}
+  }
+  return removed;
 }
 
 /**
@@ -68,7 +102,10 @@ export function readCachedQuestionnaire(env: Io['env'], bytes: Uint8Array): Ques
   const dir = cacheDir(env);
   if (!dir) return undefined;
   try {
-    return unpackEntry(readFileSync(join(dir, entryName(bytes))), bytes);
+    const file = join(dir, entryName(bytes));
+    const doc = unpackEntry(readFileSync(file), bytes);
+    if (doc) served.push(file);
+    return doc;
   } catch {
     return undefined;
   }

@@ -2,6 +2,7 @@ import { InputError } from '../diagnostics.js';
 import { strings } from '../i18n/ui.js';
 import { colorEnabled } from '../render/color.js';
 import { quickParse } from './argv.js';
+import { forgetCachedQuestionnaires } from './cache.js';
 import type { GlobalOptions } from './context.js';
 import { type Io, UsageError } from './io.js';
 import { toolLocale } from './locale.js';
@@ -60,6 +61,8 @@ export async function run(rawIo: Io): Promise<number> {
       return finish(e.exitCode);
     }
     io.stderr.write(`${(e as Error)?.stack ?? String(e)}\n${strings(zh() ? 'zh' : 'en').internalError}\n`);
+    // A damaged cached questionnaire can end a run so: the next run reads the YAML again.
+    if (forgetCachedQuestionnaires() > 0) io.stderr.write(`kamcheck: ${strings(zh() ? 'zh' : 'en').cacheForgotten}\n`);
     return finish(70);
   }
 }

@@ -48,6 +48,7 @@ export interface Strings {
   kindAnswers: string;
   langUnavailable: (lang: string, locales: string) => string;
   internalError: string;
+  cacheForgotten: string;
   noTty: string;
   unknownPerspective: (id: string, known: string, hint: string | undefined) => string;
   perspectiveMismatch: (flag: string, file: string) => string;
@@ -131,6 +132,8 @@ export const EN: Strings = {
   kindAnswers: 'answers file',
   langUnavailable: (l, ls) => `language ${l} is not offered; choose one of: ${ls}`,
   internalError: 'kamcheck hit an internal error. This is a bug; please report it with the trace above.',
+  cacheForgotten:
+    'the cached copy of the questionnaire this run used may be damaged and was removed; the next run reads the questionnaire again',
   form: {
     levels: 'Maturity levels',
     from: 'From',
@@ -225,6 +228,7 @@ export const ZH: Strings = {
   kindAnswers: '答卷',
   langUnavailable: (l, ls) => `不提供语言 ${l}；可选：${ls}`,
   internalError: 'kamcheck 内部出错。这是程序缺陷，请连同上面的堆栈信息一起报告。',
+  cacheForgotten: '本次使用的问卷缓存可能已损坏，已删除；下次运行会重新读取问卷',
   form: {
     levels: '成熟度等级',
     from: '起始分',
