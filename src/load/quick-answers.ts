@@ -91,7 +91,7 @@ export function quickAnswersFile(data: unknown): AnswersFile | undefined {
     if (!isRecord(data.targets)) return undefined;
     const targets: Record<string, number> = {};
     for (const [k, v] of Object.entries(data.targets)) {
-      if (!SLUG.test(k) || !finite(v) || v < 0 || v > 100) return undefined;
+      if (k === '__proto__' || !SLUG.test(k) || !finite(v) || v < 0 || v > 100) return undefined;
       targets[k] = v;
     }
     out.targets = targets;
@@ -100,6 +100,8 @@ export function quickAnswersFile(data: unknown): AnswersFile | undefined {
     if (!isRecord(data.answers)) return undefined;
     let answers: Record<string, unknown> = data.answers;
     for (const [k, v] of Object.entries(data.answers)) {
+      // The schema drops a key named __proto__ (the YAML readers refuse one before this).
+      if (k === '__proto__') return undefined;
       const e = entry(v);
       if (e === undefined) return undefined;
       if (e !== v) {
