@@ -46,16 +46,16 @@ async function cli(bundle, argv, stdin = '') {
   return text;
 }
 
-// `--code-cache DIR`: load DIR/kamcheck.cjs as bin/kamcheck.js does, make reports, write DIR/kamcheck.cjs.cache.
+// `--code-cache DIR BUILD`: load DIR/kamcheck.cjs as bin/kamcheck.js does, make reports, write DIR/kamcheck.cjs.cache.
 if (process.argv[2] === '--code-cache') {
   const dir = process.argv[3];
   const bundle = load(`${dir}/kamcheck.cjs`);
   const example = 'examples/midsize-components.en.yaml';
   for (const format of ['json', 'terminal', 'markdown']) await cli(bundle, ['report', example, '--format', format]);
   // V8 keeps the file name in the cache and stack traces show it: the name is the one the bundle has once it is
-  // in place, and the cache starts with that name on a line of its own, so that bin/kamcheck.js uses it only
-  // for that very file.
-  const build = /^\/\*kamcheck-build ([^*\s]+)\*\//.exec(readFileSync(`${dir}/kamcheck.cjs`, 'latin1'))?.[1];
+  // in place, and the cache starts with that name and the build on a line of their own, so that bin/kamcheck.js
+  // uses it only for that very file and build.
+  const build = process.argv[4];
   writeFileSync(`${dir}/kamcheck.cjs.cache`, Buffer.concat([Buffer.from(`${FINAL} ${build}\n`), bundle.script.createCachedData()]));
   process.exit(0);
 }
@@ -125,7 +125,7 @@ writeFileSync(`${out}/kam-five-pitfalls.compiled`, built.exports.packEntry(readF
 // The code cache comes from a process of its own that only makes reports, so that it holds the compiled code of
 // what a report runs and nothing more: a larger cache costs every start to read, and the YAML and schema
 // libraries, which a report from a plain answers file never loads, are compiled when another command needs them.
-const warm = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--code-cache', out], { stdio: 'inherit' });
+const warm = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--code-cache', out, BUILD], { stdio: 'inherit' });
 if (warm.status !== 0) process.exit(warm.status ?? 1);
 
 rmSync('dist', { recursive: true, force: true });

@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LineCounter, parseDocument } from 'yaml';
 import { aliasActions, aliasNotes, bigQuestionnaire, type HostileRun, longBlocks } from '../scripts/hostile-files.js';
-import { compose } from '../src/load/yaml.js';
+import { compose } from '../src/load/yaml-compose.js';
 import { ROOT } from './helpers/cli.js';
 
 let dir: string;

@@ -13,7 +13,7 @@ const EXAMPLE = 'examples/midsize-components.en.yaml';
 /** Node.js's own modules a process loaded by the time it exits (process.moduleLoadList). */
 function builtinsLoaded(args: string[]): Set<string> {
   const preload = join(mkdtempSync(join(tmpdir(), 'kamcheck-startup-')), 'list.cjs');
-  writeFileSync(preload, "process.on('exit', () => require('fs').writeSync(2, `\\n${process.moduleLoadList.join('\\n')}\\n`));\n");
+  writeFileSync(preload, "process.on('exit', () => require('fs').writeSync(2, '\\n' + process.moduleLoadList.join('\\n') + '\\n'));\n");
   const r = spawnSync(process.execPath, ['-r', preload, ...args], { cwd: ROOT, encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } });
   expect(r.status, r.stderr).toBe(0);
   return new Set(

@@ -75,8 +75,8 @@ export function quickParse(argv: readonly string[]): Parsed | undefined {
       command = COMMANDS.find((c) => c.name === arg);
       if (!command) return undefined;
       flags = flagsOf(command.options);
-      for (const spec of command.options) {
-        const key = (flags.get(spec.flags.split(/[ ,|]+/).find((p) => p.startsWith('--')) as string) as Flag).key;
+      // Each option is in the map under each of its names: its defaults are set once.
+      for (const { spec, key } of new Set(flags.values())) {
         if (spec.repeat) opts[key] = [];
         else if (spec.default !== undefined) opts[key] = spec.default;
       }

@@ -1,9 +1,8 @@
 import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Model } from '../core/model.js';
-import { hasErrors } from '../diagnostics.js';
-import { answersFromSource, checkAnswers, parseAnswers } from '../load/answers.js';
-import { fastSource } from '../load/fast-yaml.js';
+import { answersFromSource, checkAnswers } from '../load/answers.js';
+import { readYaml } from '../load/read.js';
 import { displayName, type Io, readInput, UsageError } from './io.js';
 
 const ANSWERS_FILE = /\.ya?ml$/i;
@@ -71,20 +70,14 @@ export function readFileNow(io: Io, path: string): Uint8Array {
 }
 
 /**
- * An answers file read and checked. Most files are plain YAML that the fast reader takes; a file that is not, or
- * that has an error, is read again by the full parser, whose positions every message uses.
+ * An answers file read and checked: by the fast reader where it takes the file (most are plain YAML), else by the
+ * full parser; both give the same positions to every message.
  */
 export function readChecked(file: string, bytes: Uint8Array, model: Model) {
-  const name = displayName(file);
-  const fast = fastSource(name, bytes);
-  const quick = fast ? answersFromSource(fast) : undefined;
-  if (quick?.parsed && quick.diagnostics.length === 0) {
-    const checked = checkAnswers(quick.parsed, model);
-    if (!hasErrors(checked.diagnostics)) return { parsed: quick.parsed, checked, found: checked.diagnostics };
-  }
-  const { parsed, diagnostics } = parseAnswers(name, bytes);
+  const { source, diagnostics } = readYaml(displayName(file), bytes);
+  const { parsed, diagnostics: shape } = source ? answersFromSource(source) : { parsed: undefined, diagnostics };
   const checked = parsed ? checkAnswers(parsed, model) : undefined;
-  return { parsed, checked, found: [...diagnostics, ...(checked?.diagnostics ?? [])] };
+  return { parsed, checked, found: [...shape, ...(checked?.diagnostics ?? [])] };
 }
 
 /** The bytes of a file argument, read now; `-` is standard input. */

@@ -13,7 +13,7 @@ import { type Facts, holds } from './conditions.js';
 import type { Model, QuestionInfo } from './model.js';
 import { namedQuestions, type Plan } from './plan.js';
 import { answerLabel, resolveText, round } from './report.js';
-import { type DimensionResult, type QuestionResult, type Result, SEVERITY_FACTOR, snap } from './score.js';
+import { type DimensionResult, factsFrom, type QuestionResult, type Result, SEVERITY_FACTOR, snap } from './score.js';
 
 const r1 = (n: number | null) => (n === null ? null : round(n, 1));
 const r3 = (n: number | null) => (n === null ? null : round(n, 3));
@@ -22,19 +22,7 @@ const r3 = (n: number | null) => (n === null ? null : round(n, 3));
 export function factsOf(model: Model, result: Result): Facts {
   const qs = new Map(result.questions.map((q) => [q.info.question.id, q]));
   const raws = new Map(result.dimensions.map((d) => [d.dimension.id, d.raw]));
-  return {
-    info: (id) => model.byId.get(id),
-    state: (id) => qs.get(id)?.state ?? 'unanswered',
-    value: (id) => {
-      const q = qs.get(id);
-      return q?.state === 'answered' ? q.answer?.value : undefined;
-    },
-    questionScore: (id) => {
-      const q = qs.get(id);
-      return q?.state === 'answered' ? q.score : null;
-    },
-    score: (id) => (id === 'overall' ? result.overall.raw : (raws.get(id) ?? null)),
-  };
+  return factsFrom(model, qs, (id) => (id === 'overall' ? result.overall.raw : (raws.get(id) ?? null)));
 }
 
 const TESTS = ['is', 'eq', 'ne', 'lt', 'lte', 'gt', 'gte', 'in', 'notIn', 'includes'] as const;

@@ -6,13 +6,6 @@ import { type Answer, type Answers, type Result, rescore, snap } from './score.j
 
 export type Phase = 1 | 2 | 3;
 
-/** The answers a result was computed from, as given (a result keeps each question's answer). */
-export function answersOf(result: Result): Map<string, Answer> {
-  const out = new Map<string, Answer>();
-  for (const q of result.questions) if (q.answer) out.set(q.info.question.id, q.answer);
-  return out;
-}
-
 /** The answers with some replaced; the changed ones carry no file position, so they never warn. */
 export function withAnswers(answers: Answers, changes: ReadonlyMap<string, Answer>): Map<string, Answer> {
   const out = new Map(answers);

@@ -106,22 +106,28 @@ interface Scoring {
   overallRaw: number | null;
 }
 
-function factsOf(model: Model, s: Scoring): Facts {
+/**
+ * What conditions see: the questions' results (a skipped question has no value, even when it counts with its
+ * `skippedScore`) and the raw scores `score` gives. Scoring, explanations and the interview's totals share it.
+ */
+export function factsFrom(model: Model, results: ReadonlyMap<string, QuestionResult>, score: (id: string) => number | null): Facts {
   return {
     info: (id) => model.byId.get(id),
-    state: (id) => s.results.get(id)?.state ?? 'unanswered',
+    state: (id) => results.get(id)?.state ?? 'unanswered',
     value: (id) => {
-      const r = s.results.get(id);
+      const r = results.get(id);
       return r?.state === 'answered' ? r.answer?.value : undefined;
     },
-    // A skipped question has no value for conditions, even when it counts with its `skippedScore`.
     questionScore: (id) => {
-      const r = s.results.get(id);
+      const r = results.get(id);
       return r?.state === 'answered' ? r.score : null;
     },
-    score: (id) => (id === 'overall' ? s.overallRaw : (s.dimRaw.get(id) ?? null)),
+    score,
   };
 }
+
+const factsOf = (model: Model, s: Scoring): Facts =>
+  factsFrom(model, s.results, (id) => (id === 'overall' ? s.overallRaw : (s.dimRaw.get(id) ?? null)));
 
 /** One question's state and score, given the results of the questions before it (step 1). */
 function questionResult(

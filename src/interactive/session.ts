@@ -1,6 +1,6 @@
-import { type Facts, holds, type State } from '../core/conditions.js';
+import { holds, type State } from '../core/conditions.js';
 import { type Canonical, type Model, perspectiveOf, type QuestionInfo } from '../core/model.js';
-import { type Answer, evaluate } from '../core/score.js';
+import { type Answer, evaluate, factsFrom } from '../core/score.js';
 import type { Condition, Dimension } from '../schema/questionnaire.js';
 import { cleanText } from './answers-file.js';
 
@@ -174,19 +174,7 @@ function mayHold(c: Condition, leaf: (c: Condition, id: string) => Applies): App
  */
 export function applicability(s: Pick<Session, 'model' | 'answers' | 'perspective'>): Map<string, Applies> {
   const results = new Map(evaluate(s.model, s.answers, { perspective: s.perspective }).questions.map((q) => [q.info.question.id, q]));
-  const facts: Facts = {
-    info: (id) => s.model.byId.get(id),
-    state: (id) => results.get(id)?.state ?? 'unanswered',
-    value: (id) => {
-      const r = results.get(id);
-      return r?.state === 'answered' ? r.answer?.value : undefined;
-    },
-    questionScore: (id) => {
-      const r = results.get(id);
-      return r?.state === 'answered' ? r.score : null;
-    },
-    score: () => null,
-  };
+  const facts = factsFrom(s.model, results, () => null);
   const applies = new Map<string, Applies>();
   const open = (id: string) => applies.get(id) === 'maybe' || facts.state(id) === 'unanswered';
   const leaf = (c: Condition, id: string): Applies => (open(id) ? 'maybe' : holds(c, facts) ? 'yes' : 'no');

@@ -4,7 +4,7 @@ import type { Text } from '../schema/common.js';
 import { type Option, Questionnaire } from '../schema/questionnaire.js';
 import { checkCondition } from './check-conditions.js';
 import { closest, issuesToDiagnostics, PARSE_OPTIONS } from './issues.js';
-import { exactly } from './read.js';
+import { readYaml } from './read.js';
 import { fieldName, locate, type Path, type Source } from './yaml.js';
 
 export interface LoadedQuestionnaire {
@@ -14,8 +14,9 @@ export interface LoadedQuestionnaire {
 
 /** Read, shape-check and cross-check a questionnaire. Every problem is returned, not just the first. */
 export function loadQuestionnaire(file: string, bytes: Uint8Array): { loaded?: LoadedQuestionnaire; diagnostics: Diagnostic[] } {
-  // Positions are needed only to report problems, and a problem makes `exactly` read the file again with them.
-  return exactly(file, bytes, questionnaireFromSource, false);
+  // Positions are needed only to report problems: the data is read alone, the positions when a message asks.
+  const { source, diagnostics } = readYaml(file, bytes, false);
+  return source ? questionnaireFromSource(source) : { diagnostics };
 }
 
 export function questionnaireFromSource(source: Source): { loaded?: LoadedQuestionnaire; diagnostics: Diagnostic[] } {

@@ -4,7 +4,7 @@ import { type Diagnostic, diag, hasErrors, InputError } from '../../diagnostics.
 import { strings } from '../../i18n/ui.js';
 import { answersFromSource, checkAnswers, type ParsedAnswers, splitRef } from '../../load/answers.js';
 import { type LoadedQuestionnaire, questionnaireFromSource } from '../../load/questionnaire.js';
-import { exactly } from '../../load/read.js';
+import { readYaml } from '../../load/read.js';
 import type { Source } from '../../load/source.js';
 import { type GlobalOptions, printDiagnostics, readQuestionnaire } from '../context.js';
 import { displayName, type Io, readInput, UsageError } from '../io.js';
@@ -56,7 +56,8 @@ export default async function validate(io: Io, global: GlobalOptions, files: str
       if ('answers' in source.data || 'questionnaire' in source.data) return { kind: 'answers', ...answersFromSource(source) };
       return { kind: 'unknown', diagnostics: [diag('unknown-kind', {}, { file: name, line: 1, column: 1 })] };
     };
-    const read: Kind | { diagnostics: Diagnostic[] } = exactly(name, bytes, kindOf, !looksLikeQuestionnaire(bytes));
+    const { source, diagnostics: unread } = readYaml(name, bytes, !looksLikeQuestionnaire(bytes));
+    const read: Kind | { diagnostics: Diagnostic[] } = source ? kindOf(source) : { diagnostics: unread };
     diagnostics.push(...read.diagnostics);
     if (!('kind' in read)) continue;
     if (read.kind === 'questionnaire' && read.loaded) {
