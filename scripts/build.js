@@ -3,9 +3,9 @@
 // only when imported. The bundle is built beside dist/ and swapped in at the end, so a CLI running meanwhile never
 // sees half a build.
 import { spawnSync } from 'node:child_process';
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
@@ -77,20 +77,90 @@ const lazyChildProcess = {
   },
 };
 
+// The libraries a report never runs (the YAML parser, the schema library, the command-line parser, the
+// interactive prompts) are files of their own in dist/lib/, required on first use. A report then reads, and keeps
+// in memory, a bundle of about half the size. Each library file holds what kamcheck imports from it, found in the
+// sources; @inquirer/prompts and @inquirer/core share one file, as the prompts are built on that very core.
+const LIBS = {
+  yaml: 'yaml',
+  'zod/mini': 'zod',
+  commander: 'commander',
+  '@inquirer/prompts': 'prompts',
+  '@inquirer/core': 'prompts',
+};
+const libFilter = new RegExp(
+  `^(${Object.keys(LIBS)
+    .map((k) => k.replace(/[/]/g, '\\/'))
+    .join('|')})$`,
+);
+const splitLibs = {
+  name: 'split-libs',
+  setup(b) {
+    b.onResolve({ filter: libFilter }, (args) =>
+      args.importer.includes(`${resolve('src')}`) ? { path: `./lib/${LIBS[args.path]}.cjs`, external: true } : undefined,
+    );
+  },
+};
+
+/** Each library file's entry: the names the sources import from its packages (for `import * as z`, each `z.name` used). */
+async function libEntries() {
+  const entries = {};
+  const files = readdirSync('src', { recursive: true }).filter((f) => f.endsWith('.ts'));
+  for (const f of files) {
+    const text = readFileSync(join('src', f), 'utf8');
+    for (const m of text.matchAll(/^import (type )?([^'";]*?) from '([^']+)';/gms)) {
+      const [, typeOnly, what, spec] = m;
+      const lib = LIBS[spec];
+      if (!lib || typeOnly) continue;
+      entries[lib] ??= new Set();
+      const entry = entries[lib];
+      // A namespace import: the names the file uses of it, but not a namespace of types (z.core.$ZodType).
+      const ns = /^\* as (\w+)$/.exec(what.trim())?.[1];
+      if (ns) for (const use of text.matchAll(new RegExp(`\\b${ns}\\.(\\w+)(?![\\w.])`, 'g'))) entry.add(`${spec}\u0000${use[1]}`);
+      for (const name of /\{([^}]*)\}/.exec(what)?.[1].split(',') ?? []) {
+        const n = name.trim();
+        if (n && !n.startsWith('type ')) entry.add(`${spec}\u0000${n}`);
+      }
+    }
+  }
+  // Names only types use (z.infer) are not exports of the package.
+  const exported = {};
+  for (const spec of Object.keys(LIBS)) exported[spec] = new Set(Object.keys(await import(spec)));
+  return Object.fromEntries(
+    Object.entries(entries).map(([lib, names]) => {
+      const seen = new Set();
+      const lines = [];
+      for (const key of names) {
+        const [spec, name] = key.split('\u0000');
+        if (seen.has(name) || !exported[spec].has(name)) continue;
+        seen.add(name);
+        lines.push(`export { ${name} } from '${spec}';`);
+      }
+      return [lib, lines.join('\n')];
+    }),
+  );
+}
+
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 // Names this build: the bundle's first line and its code caches carry it (see bin/kamcheck.js).
 const BUILD = `${pkg.version}+${Date.now().toString(36)}`;
 const out = resolve(`.dist-${process.pid}`);
 const file = `${out}/kamcheck.cjs`;
-await build({
-  entryPoints: ['src/cli/run.ts'],
-  outfile: file,
+const common = {
   bundle: true,
   format: 'cjs',
   platform: 'node',
   target: 'node20',
   minify: true,
   legalComments: 'none',
+  // yaml's ES module build (the same code as its CommonJS one) lets the bundler drop what kamcheck never calls.
+  alias: { yaml: './node_modules/yaml/browser/index.js' },
+  logLevel: 'warning',
+};
+await build({
+  ...common,
+  entryPoints: ['src/cli/run.ts'],
+  outfile: file,
   banner: { js: `/*kamcheck-build ${BUILD}*/` },
   define: {
     __KAMCHECK_VERSION__: JSON.stringify(pkg.version),
@@ -100,11 +170,16 @@ await build({
     // Source code reaches its folder through import.meta.url only where the bundle's folder is not given.
     'import.meta.url': '""',
   },
-  // yaml's ES module build (the same code as its CommonJS one) lets the bundler drop what kamcheck never calls.
-  alias: { yaml: './node_modules/yaml/browser/index.js' },
-  logLevel: 'warning',
-  plugins: [lazyChildProcess],
+  plugins: [splitLibs],
 });
+for (const [lib, contents] of Object.entries(await libEntries())) {
+  await build({
+    ...common,
+    stdin: { contents, resolveDir: resolve('.'), sourcefile: `lib-${lib}.js`, loader: 'js' },
+    outfile: `${out}/lib/${lib}.cjs`,
+    plugins: [lazyChildProcess],
+  });
+}
 
 // bin/kamcheck.js reads the bundle as Latin-1, a plain copy, which is right only for ASCII. esbuild escapes what
 // is not ASCII in strings; a regular expression must be written with \u escapes for it.

@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from './helpers/cli.js';
@@ -24,6 +24,18 @@ function builtinsLoaded(args: string[]): Set<string> {
   );
 }
 
+/** The files a process required, as paths relative to the project (require.cache at exit). */
+function filesRequired(args: string[]): string[] {
+  const preload = join(mkdtempSync(join(tmpdir(), 'kamcheck-startup-')), 'files.cjs');
+  writeFileSync(preload, "process.on('exit', () => require('fs').writeSync(2, '\\n' + Object.keys(require.cache).join('\\n') + '\\n'));\n");
+  const r = spawnSync(process.execPath, ['-r', preload, ...args], { cwd: ROOT, encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } });
+  return r.stderr
+    .split('\n')
+    .filter((l) => l.startsWith(ROOT))
+    .map((l) => relative(ROOT, l))
+    .sort();
+}
+
 describe('start-up of a report', () => {
   it('loads no module of Node.js beyond what `node -e 0` loads, but vm for the code cache', () => {
     const bare = builtinsLoaded(['-e', '0']);
@@ -31,6 +43,18 @@ describe('start-up of a report', () => {
       const extra = [...builtinsLoaded(['bin/kamcheck.js', 'report', EXAMPLE, '-f', format])].filter((m) => !bare.has(m));
       expect(extra, format).toEqual(['vm']);
     }
+  });
+
+  it('reads none of the library files in dist/lib/; the commands that need one read it', () => {
+    for (const format of ['json', 'terminal'])
+      expect(filesRequired(['bin/kamcheck.js', 'report', EXAMPLE, '-f', format])).toEqual(['bin/kamcheck.js']);
+    // Help goes to the command-line parser; a questionnaire of one's own to the YAML and schema libraries.
+    expect(filesRequired(['bin/kamcheck.js', 'report', '--help'])).toEqual(['bin/kamcheck.js', 'dist/lib/commander.cjs']);
+    expect(filesRequired(['bin/kamcheck.js', 'show', '-q', 'questionnaires/kam-five-pitfalls.yaml', '-f', 'json'])).toEqual([
+      'bin/kamcheck.js',
+      'dist/lib/yaml.cjs',
+      'dist/lib/zod.cjs',
+    ]);
   });
 
   it('runs none of the YAML, schema, argument-parsing or prompt libraries: they are reached only through import()', async () => {
