@@ -221,6 +221,28 @@ describe('a checked -q questionnaire is cached in the user cache folder', () => 
   const ANSWERS = join(ROOT, 'tests/fixtures/valid/small-answers.yaml');
   const run = (env: Record<string, string>) => runCli(['report', ANSWERS, '-q', Q, '-f', 'json'], { env, cwd: dir });
 
+  /** The cache's only entry, split: its header, the questionnaire bytes and each part (the whole, then one per locale). */
+  const entryOf = (xdg: string) => {
+    const file = join(xdg, 'kamcheck', readdirSync(join(xdg, 'kamcheck'))[0] as string);
+    const entry = readFileSync(file);
+    const eol = entry.indexOf(10);
+    const head = JSON.parse(entry.toString('utf8', 0, eol)) as { size: number; parts: [string, number][] };
+    let at = eol + 1 + head.size;
+    const parts = new Map<string, Record<string, unknown>>();
+    for (const [locale, length] of head.parts) {
+      parts.set(locale, JSON.parse(entry.toString('utf8', at, at + length)));
+      at += length;
+    }
+    return { file, head, source: entry.subarray(eol + 1, eol + 1 + head.size), parts, size: entry.length };
+  };
+  /** Write an entry back after changing its parts, with the lengths in its header made right. */
+  const rewrite = (e: ReturnType<typeof entryOf>, change: (locale: string, doc: Record<string, unknown>) => void) => {
+    for (const [locale, doc] of e.parts) change(locale, doc);
+    const parts = [...e.parts].map(([locale, doc]) => [locale, Buffer.from(JSON.stringify(doc))] as const);
+    const head = { ...e.head, parts: parts.map(([locale, b]) => [locale, b.length]) };
+    writeFileSync(e.file, Buffer.concat([Buffer.from(`${JSON.stringify(head)}\n`), e.source, ...parts.map(([, b]) => b)]));
+  };
+
   it('writes one entry keyed by content under $XDG_CACHE_HOME/kamcheck, and reads it on the next run', async () => {
     const xdg = join(dir, 'xdg');
     const first = await run({ XDG_CACHE_HOME: xdg });
@@ -228,46 +250,50 @@ describe('a checked -q questionnaire is cached in the user cache folder', () => 
     const entries = readdirSync(join(xdg, 'kamcheck'));
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatch(/^q-\d+-[0-9a-f]{8}\.cache$/);
-    // An entry is a line naming the build and the size, the questionnaire's very bytes, then the checked JSON.
-    const file = join(xdg, 'kamcheck', entries[0] as string);
-    const entry = readFileSync(file);
-    const eol = entry.indexOf(10);
-    const head = JSON.parse(entry.toString('utf8', 0, eol));
-    expect(head).toMatchObject({ kamcheck: 'questionnaire-cache', size: readFileSync(Q).length });
-    expect(entry.subarray(eol + 1, eol + 1 + head.size).equals(readFileSync(Q))).toBe(true);
-    // The entry is what the next run uses: a title changed in it shows in the report.
-    const cached = JSON.parse(entry.toString('utf8', eol + 1 + head.size));
-    cached.title = { en: 'From the cache', 'zh-CN': '来自缓存' };
-    writeFileSync(file, Buffer.concat([entry.subarray(0, eol + 1 + head.size), Buffer.from(JSON.stringify(cached))]));
-    expect(JSON.parse((await run({ XDG_CACHE_HOME: xdg })).stdout).questionnaire.title).toBe('From the cache');
+    // An entry is a line naming the build, the size, the locales and the parts; the questionnaire's very bytes;
+    // then the checked questionnaire, whole and in each locale.
+    const e = entryOf(xdg);
+    expect(e.head).toMatchObject({ kamcheck: 'questionnaire-cache', size: readFileSync(Q).length, locales: ['en', 'zh-CN'] });
+    expect(e.source.equals(readFileSync(Q))).toBe(true);
+    expect([...e.parts.keys()]).toEqual(['', 'en', 'zh-CN']);
+    expect(e.parts.get('')?.title).toEqual({ en: 'Small check', 'zh-CN': '小型检查' });
+    expect([e.parts.get('en')?.title, e.parts.get('zh-CN')?.title]).toEqual(['Small check', '小型检查']);
+    // The entry is what the next run uses, and a report in one language reads that language's part.
+    rewrite(e, (locale, doc) => {
+      doc.title = `From the cache (${locale || 'whole'})`;
+    });
+    expect(JSON.parse((await run({ XDG_CACHE_HOME: xdg })).stdout).questionnaire.title).toBe('From the cache (en)');
+    const zh = await runCli(['report', ANSWERS, '-q', Q, '-f', 'json', '--lang', 'zh-CN'], { env: { XDG_CACHE_HOME: xdg }, cwd: dir });
+    expect(JSON.parse(zh.stdout).questionnaire.title).toBe('From the cache (zh-CN)');
+    // Other commands read the whole questionnaire.
+    const shown = await runCli(['show', '-q', Q, '-f', 'json'], { env: { XDG_CACHE_HOME: xdg }, cwd: dir });
+    expect(JSON.parse(shown.stdout).title).toBe('From the cache (whole)');
   });
-
-  /** The cache's only entry, split: its header line, the questionnaire bytes and the checked questionnaire. */
-  const entryOf = (xdg: string) => {
-    const file = join(xdg, 'kamcheck', readdirSync(join(xdg, 'kamcheck'))[0] as string);
-    const entry = readFileSync(file);
-    const end = entry.indexOf(10) + 1 + readFileSync(Q).length;
-    return { file, head: entry.subarray(0, end), doc: JSON.parse(entry.toString('utf8', end)) };
-  };
 
   it('treats an entry with a part missing as no entry, and writes it again', async () => {
     const xdg = join(dir, 'xdg-damaged');
     const first = await run({ XDG_CACHE_HOME: xdg });
-    const { file, head, doc } = entryOf(xdg);
-    delete doc.levels;
-    writeFileSync(file, Buffer.concat([head, Buffer.from(JSON.stringify(doc))]));
+    const whole = entryOf(xdg).size;
+    rewrite(entryOf(xdg), (_, doc) => {
+      delete doc.levels;
+    });
     const again = await run({ XDG_CACHE_HOME: xdg });
     expect(again.code).toBe(0);
     expect(again.stdout).toBe(first.stdout);
-    expect(entryOf(xdg).doc.levels).toBeDefined();
+    expect(entryOf(xdg).parts.get('en')?.levels).toBeDefined();
+    // A part cut short is no entry either: here the English one, which the report reads, and all after it.
+    const zhLength = entryOf(xdg).head.parts[2]?.[1] as number;
+    writeFileSync(entryOf(xdg).file, readFileSync(entryOf(xdg).file).subarray(0, whole - zhLength - 10));
+    expect((await run({ XDG_CACHE_HOME: xdg })).stdout).toBe(first.stdout);
+    expect(entryOf(xdg).size).toBe(whole);
   });
 
   it('removes an entry that breaks a run, so that the next run reads the YAML again', async () => {
     const xdg = join(dir, 'xdg-broken');
     const first = await run({ XDG_CACHE_HOME: xdg });
-    const { file, head, doc } = entryOf(xdg);
-    for (const rule of doc.rules) rule.actions = 5;
-    writeFileSync(file, Buffer.concat([head, Buffer.from(JSON.stringify(doc))]));
+    rewrite(entryOf(xdg), (_, doc) => {
+      for (const rule of doc.rules as { actions: unknown }[]) rule.actions = 5;
+    });
     const broken = await run({ XDG_CACHE_HOME: xdg });
     expect(broken.code).toBe(70);
     expect(broken.stderr).toContain('kamcheck: the cached copy of the questionnaire this run used may be damaged and was removed');

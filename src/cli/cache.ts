@@ -1,6 +1,7 @@
 import { isAscii } from 'node:buffer';
-import { mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
+import { inLocale } from '../core/in-locale.js';
 import type { Questionnaire } from '../schema/questionnaire.js';
 import type { Io } from './io.js';
 
@@ -20,35 +21,87 @@ export function cacheDir(env: Io['env'], platform = process.platform): string | 
   return platform === 'darwin' ? join(env.HOME, 'Library', 'Caches', 'kamcheck') : join(env.HOME, '.cache', 'kamcheck');
 }
 
+/** Which locale a run resolves its texts in, given the questionnaire's locales; undefined when it needs them all. */
+export type LocalePick = (locales: readonly string[]) => string | undefined;
+
+/** ASCII JSON (other characters as \u escapes), so that reading it back is a copy rather than a UTF-8 decoding. */
+const asciiJson = (v: unknown): Buffer =>
+  Buffer.from(
+    JSON.stringify(v).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`),
+    'latin1',
+  );
+
 /**
- * A checked questionnaire kept with the very bytes it was checked from: a line of JSON naming the build and the
- * source's size, the source bytes, then the questionnaire as JSON. An entry is used only when its bytes equal the
- * questionnaire's, compared whole: no hash to trust, and no hashing module to load at start-up.
+ * A checked questionnaire kept with the very bytes it was checked from: a line of JSON naming the build, the
+ * source's size, the locales and the parts; the source bytes; then the parts, each the questionnaire as JSON:
+ * first the whole, then (with several locales) one per locale with its texts in that locale only
+ * (core/in-locale.ts), which is what a report in one language reads. An entry is used only when its bytes equal
+ * the questionnaire's, compared whole: no hash to trust, and no hashing module to load at start-up.
  */
 export function packEntry(source: Uint8Array, doc: Questionnaire): Buffer {
-  const head = Buffer.from(`${JSON.stringify({ kamcheck: 'questionnaire-cache', build: BUILD, size: source.length })}\n`);
-  // ASCII only (other characters as \u escapes), so that reading it back is a copy rather than a UTF-8 decoding.
-  const json = JSON.stringify(doc).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-  return Buffer.concat([head, source, Buffer.from(json, 'latin1')]);
+  const parts: [string, Buffer][] = [['', asciiJson(doc)]];
+  if (doc.locales.length > 1) for (const l of doc.locales) parts.push([l, asciiJson(inLocale(doc, l))]);
+  const head = {
+    kamcheck: 'questionnaire-cache',
+    build: BUILD,
+    size: source.length,
+    locales: doc.locales,
+    parts: parts.map(([l, b]) => [l, b.length]),
+  };
+  return Buffer.concat([Buffer.from(`${JSON.stringify(head)}\n`), source, ...parts.map(([, b]) => b)]);
+}
+
+/** An entry's header line is at most this long. */
+const HEAD_MAX = 4096;
+
+/** An entry's header, when it has the shape packEntry gives it. */
+function headOf(line: string): { build: unknown; size: number; locales: string[]; parts: [string, number][] } | undefined {
+  const head = JSON.parse(line) as Record<string, unknown>;
+  const { kamcheck, size, locales, parts } = head;
+  if (kamcheck !== 'questionnaire-cache' || typeof size !== 'number' || !Array.isArray(locales) || !Array.isArray(parts)) return undefined;
+  const partOk = (p: unknown) => Array.isArray(p) && typeof p[0] === 'string' && Number.isSafeInteger(p[1]) && p[1] >= 0;
+  if (!locales.every((l) => typeof l === 'string') || !parts.every(partOk)) return undefined;
+  return { build: head.build, size, locales, parts };
 }
 
 /**
- * The questionnaire in an entry made from exactly these bytes (and by this build, with `anyBuild` false: the
- * bundled questionnaire's entry ships with its build); anything else is no entry.
+ * The questionnaire in the entry file at `path`, made from exactly these bytes (and by this build, with
+ * `anyBuild` false: the bundled questionnaire's entry ships with its build); anything else is no entry. With
+ * `pick`, the part in the locale it names when there is one. Only the header, the source bytes and that part are
+ * read.
  */
-export function unpackEntry(entry: Buffer, source: Uint8Array, anyBuild = false): Questionnaire | undefined {
+export function readEntry(path: string, source: Uint8Array, anyBuild = false, pick?: LocalePick): Questionnaire | undefined {
+  let fd: number | undefined;
   try {
-    const eol = entry.indexOf(10);
+    fd = openSync(path, 'r');
+    const start = Buffer.allocUnsafe(HEAD_MAX + source.length);
+    const got = readSync(fd, start, 0, start.length, 0);
+    const eol = start.subarray(0, Math.min(got, HEAD_MAX)).indexOf(10);
     if (eol < 0) return undefined;
-    const head = JSON.parse(entry.toString('utf8', 0, eol)) as { kamcheck?: unknown; build?: unknown; size?: unknown };
-    if (head.kamcheck !== 'questionnaire-cache' || (!anyBuild && head.build !== BUILD) || head.size !== source.length) return undefined;
+    const head = headOf(start.toString('utf8', 0, eol));
+    if (!head || (!anyBuild && head.build !== BUILD) || head.size !== source.length) return undefined;
     const end = eol + 1 + source.length;
-    if (end > entry.length || !entry.subarray(eol + 1, end).equals(source)) return undefined;
-    const json = entry.subarray(end);
+    if (end > got || !start.subarray(eol + 1, end).equals(source)) return undefined;
+    let want: string | undefined;
+    try {
+      want = pick?.(head.locales);
+    } catch {
+      // A locale the questionnaire does not offer: the run itself says so, with the whole questionnaire.
+    }
+    const index = Math.max(
+      0,
+      head.parts.findIndex(([l]) => l === want),
+    );
+    let offset = end;
+    for (let i = 0; i < index; i++) offset += (head.parts[i] as [string, number])[1];
+    const json = Buffer.allocUnsafe((head.parts[index] as [string, number])[1]);
+    if (json.length === 0 || readSync(fd, json, 0, json.length, offset) !== json.length) return undefined;
     const doc = JSON.parse(isAscii(json) ? json.toString('latin1') : json.toString('utf8')) as unknown;
     return looksChecked(doc) ? doc : undefined;
   } catch {
     return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 
@@ -88,7 +141,7 @@ export function forgetCachedQuestionnaires(): number {
 
 /**
  * An entry's name: the size and a hash of at most 4,096 bytes spread over the file. Two questionnaires may share a
- * name (they then take turns in it); only the whole comparison in unpackEntry decides whether an entry is used.
+ * name (they then take turns in it); only the whole comparison in readEntry decides whether an entry is used.
  */
 function entryName(bytes: Uint8Array): string {
   let hash = 0x811c9dc5;
@@ -98,12 +151,12 @@ function entryName(bytes: Uint8Array): string {
 }
 
 /** A questionnaire this build checked before, with exactly these bytes; anything unreadable or odd is no entry. */
-export function readCachedQuestionnaire(env: Io['env'], bytes: Uint8Array): Questionnaire | undefined {
+export function readCachedQuestionnaire(env: Io['env'], bytes: Uint8Array, pick?: LocalePick): Questionnaire | undefined {
   const dir = cacheDir(env);
   if (!dir) return undefined;
   try {
     const file = join(dir, entryName(bytes));
-    const doc = unpackEntry(readFileSync(file), bytes);
+    const doc = readEntry(file, bytes, false, pick);
     if (doc) served.push(file);
     return doc;
   } catch {

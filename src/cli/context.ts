@@ -4,7 +4,7 @@ import { type Diagnostic, hasErrors, InputError } from '../diagnostics.js';
 import { checkAnswers, type ParsedAnswers } from '../load/check-answers.js';
 import { fastSource } from '../load/fast-yaml.js';
 import { quickAnswersFile } from '../load/quick-answers.js';
-import { readCachedQuestionnaire, writeCachedQuestionnaire } from './cache.js';
+import { type LocalePick, readCachedQuestionnaire, writeCachedQuestionnaire } from './cache.js';
 import { bundledQuestionnaire, displayName, type Io, readCompiled, readInput } from './io.js';
 
 /** Options every command shares. */
@@ -20,12 +20,15 @@ export function failOnErrors(ds: Diagnostic[]): void {
   if (hasErrors(ds)) throw new InputError(ds);
 }
 
-/** The questionnaire of -q, or the bundled one. */
-export async function readQuestionnaire(io: Io, path: string | undefined): Promise<{ model: Model }> {
+/**
+ * The questionnaire of -q, or the bundled one. With `pick`, a run that resolves texts in one locale only may get
+ * the questionnaire with its texts in that locale alone (core/in-locale.ts), which a cached one keeps.
+ */
+export async function readQuestionnaire(io: Io, path: string | undefined, pick?: LocalePick): Promise<{ model: Model }> {
   const file = path ?? bundledQuestionnaire();
   const bytes = await readInput(io, file);
   // A questionnaire checked before, with the same bytes: the bundled one by the build, others by an earlier run.
-  const compiled = path === undefined ? readCompiled(bytes) : readCachedQuestionnaire(io.env, bytes);
+  const compiled = path === undefined ? readCompiled(bytes, pick) : readCachedQuestionnaire(io.env, bytes, pick);
   if (compiled) {
     try {
       return { model: buildModel(compiled) };
@@ -59,9 +62,19 @@ export async function parseAnswersFile(file: string, bytes: Uint8Array): Promise
   return source ? answersFromSource(source) : parseAnswers(file, bytes);
 }
 
-/** An answers file checked against a questionnaire. */
-export async function readAnswers(io: Io, path: string, model: Model): Promise<AnswersFor> {
-  const { parsed, diagnostics } = await parseAnswersFile(displayName(path), await readInput(io, path));
+/** An answers file read and shape-checked, not yet against a questionnaire. */
+export async function parseAnswersAt(io: Io, path: string): Promise<{ parsed?: ParsedAnswers; diagnostics: Diagnostic[] }> {
+  return parseAnswersFile(displayName(path), await readInput(io, path));
+}
+
+/** An answers file checked against a questionnaire; `read` is the file already read by parseAnswersAt. */
+export async function readAnswers(
+  io: Io,
+  path: string,
+  model: Model,
+  read?: Awaited<ReturnType<typeof parseAnswersAt>>,
+): Promise<AnswersFor> {
+  const { parsed, diagnostics } = read ?? (await parseAnswersAt(io, path));
   if (!parsed) throw new InputError(diagnostics);
   const checked = checkAnswers(parsed, model);
   failOnErrors([...diagnostics, ...checked.diagnostics]);

@@ -1,9 +1,9 @@
-import { closeSync, existsSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MAX_BYTES } from '../load/source.js';
 import type { Questionnaire } from '../schema/questionnaire.js';
-import { unpackEntry } from './cache.js';
+import { type LocalePick, readEntry } from './cache.js';
 
 /** Everything a command touches outside itself, passed in so tests can run the CLI in-process. */
 export interface Io {
@@ -127,12 +127,8 @@ export const bundledQuestionnaire = (): string => join(assetDir('questionnaires'
  * Parsing 150 kB of YAML costs more than everything else a report does; this is only a cache: on any mismatch
  * the YAML is read and checked as usual.
  */
-export function readCompiled(bytes: Uint8Array): Questionnaire | undefined {
-  try {
-    // Beside the bundle (dist/kamcheck.cjs), or in dist/ when running from source.
-    const here = join(moduleDir(), `${BUNDLED_ID}.compiled`);
-    return unpackEntry(readFileSync(existsSync(here) ? here : join(assetDir('dist'), `${BUNDLED_ID}.compiled`)), bytes, true);
-  } catch {
-    return undefined;
-  }
+export function readCompiled(bytes: Uint8Array, pick?: LocalePick): Questionnaire | undefined {
+  // Beside the bundle (dist/kamcheck.cjs), or in dist/ when running from source.
+  const here = join(moduleDir(), `${BUNDLED_ID}.compiled`);
+  return readEntry(existsSync(here) ? here : join(assetDir('dist'), `${BUNDLED_ID}.compiled`), bytes, true, pick);
 }

@@ -8,7 +8,7 @@ import { type Format, renderers } from '../../render/index.js';
 import type { Severity } from '../../schema/questionnaire.js';
 import type { Comparison, Report } from '../../schema/report.js';
 import { mergeThresholds, readConfig } from '../config.js';
-import { type GlobalOptions, printDiagnostics, readAnswers, readQuestionnaire } from '../context.js';
+import { type GlobalOptions, parseAnswersAt, printDiagnostics, readAnswers, readQuestionnaire } from '../context.js';
 import { formatOf } from '../format.js';
 import { checkThresholdIds, dropFailures, parseThresholds, type Thresholds, thresholdFailures } from '../gates.js';
 import { columnsOf, displayName, type Io, UsageError, writeOutput } from '../io.js';
@@ -92,7 +92,12 @@ export default async function report(io: Io, g: GlobalOptions, files: string[], 
       'kamcheck: error: a CSV report is one table for one answers file; for one row per respondent use kamcheck team -f csv',
     );
   }
-  const { model } = await readQuestionnaire(io, (opts.questionnaire as string | undefined) ?? config?.questionnaire);
+  // One answers file and no baseline: every text the run prints is in the report's locale, which the answers
+  // file names, so the questionnaire's texts in that locale are all it needs to read (a cached one keeps them).
+  const single = files.length === 1 && baseline === undefined ? await parseAnswersAt(io, files[0] as string) : undefined;
+  const answersLocale = single?.parsed?.doc.locale;
+  const pick = single?.parsed && ((locales: readonly string[]) => pickLocale({ lang: global.lang, answersLocale, env: io.env, locales }));
+  const { model } = await readQuestionnaire(io, (opts.questionnaire as string | undefined) ?? config?.questionnaire, pick || undefined);
   config?.checkDimensions(model);
   checkThresholdIds(flagThresholds, model);
   if (files.length > 1 && !whatIfGiven && baseline === undefined) {
@@ -107,7 +112,7 @@ export default async function report(io: Io, g: GlobalOptions, files: string[], 
   const errors = [];
   for (const file of files) {
     try {
-      loaded.push(await readAnswers(io, file, model));
+      loaded.push(await readAnswers(io, file, model, single));
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       errors.push(...e.diagnostics);

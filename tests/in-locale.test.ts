@@ -1,0 +1,148 @@
+// A cached questionnaire keeps one copy per locale with the texts of that locale alone (src/core/in-locale.ts), and
+// a report in one language reads only that copy. It must make the very same report as the whole questionnaire.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readCompiled } from '../src/cli/io.js';
+import { inLocale } from '../src/core/in-locale.js';
+import { resolveText } from '../src/core/report.js';
+import type { Questionnaire } from '../src/schema/questionnaire.js';
+import { ROOT, runCli } from './helpers/cli.js';
+import { modelFrom, modelFromFile } from './helpers/model.js';
+
+const BUNDLED = join(ROOT, 'questionnaires/kam-five-pitfalls.yaml');
+const EXAMPLES = readdirSync(join(ROOT, 'examples'))
+  .filter((f) => f.endsWith('.yaml'))
+  .map((f) => `examples/${f}`);
+
+/** A questionnaire with a text in every place the format allows one, in two languages. */
+const EVERY_TEXT = `
+kamcheck: 1
+id: every-text
+version: '1'
+locales: [en, zh-CN]
+title: { en: Title, zh-CN: 标题 }
+description: { en: About, zh-CN: 关于 }
+levels:
+  - { id: low, min: 0, title: { en: Low, zh-CN: 低 }, description: { en: Low level, zh-CN: 低水平 } }
+  - { id: high, min: 50, title: { en: High, zh-CN: 高 } }
+scales:
+  agree:
+    options:
+      - { value: 1, label: { en: No, zh-CN: 否 }, description: { en: Not at all, zh-CN: 完全没有 } }
+      - { value: 2, label: { en: Yes, zh-CN: 是 } }
+perspectives:
+  - { id: supplier, title: { en: Supplier, zh-CN: 供应商 }, description: { en: Our view, zh-CN: 我方视角 } }
+  - { id: customer, title: { en: Customer, zh-CN: 客户 } }
+dimensions:
+  - id: d
+    title: { en: Dimension, zh-CN: 维度 }
+    description: { en: What it covers, zh-CN: 范围 }
+    questions:
+      - id: q1
+        type: scale
+        scale: agree
+        text: { en: Question, zh-CN: 问题 }
+        help: { en: Help, zh-CN: 帮助 }
+        audience: [supplier, customer]
+        as:
+          customer: { text: { en: Customer question, zh-CN: 客户问题 }, help: { en: Customer help, zh-CN: 客户帮助 } }
+      - id: q2
+        type: choice
+        text: Only one language
+        options:
+          - { value: a, label: { en: A, zh-CN: 甲 }, description: { en: First, zh-CN: 第一 }, score: 0 }
+          - { value: b, label: { en: B, zh-CN: 乙 }, score: 1 }
+      - id: q3
+        type: number
+        text: { en: How many, zh-CN: 多少 }
+        unit: { en: people, zh-CN: 人 }
+        scoring: { from: 0, to: 10 }
+rules:
+  - id: r
+    dimension: d
+    when: { answer: q1, eq: 1 }
+    title: { en: Rule, zh-CN: 规则 }
+    why: { en: Because, zh-CN: 因为 }
+    actions: [{ en: Act, zh-CN: 行动 }, Plain action]
+    horizon: { en: Soon, zh-CN: 很快 }
+`;
+
+/** Whether a value is a text in several languages: a mapping from the questionnaire's locales to strings. */
+const isTextMap = (doc: Questionnaire, v: unknown): v is Record<string, string> =>
+  v !== null &&
+  typeof v === 'object' &&
+  !Array.isArray(v) &&
+  Object.keys(v).length > 0 &&
+  Object.entries(v).every(([k, x]) => doc.locales.includes(k) && typeof x === 'string');
+
+/** Every place in a document where a text still has more than one language. */
+function textMaps(doc: Questionnaire): string[] {
+  const found: string[] = [];
+  const walk = (v: unknown, path: string) => {
+    if (Array.isArray(v)) {
+      for (const [i, x] of v.entries()) walk(x, `${path}[${i}]`);
+    } else if (isTextMap(doc, v)) found.push(path);
+    else if (v !== null && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, `${path}.${k}`);
+  };
+  walk(doc, '');
+  return found;
+}
+
+describe('a questionnaire in one locale', () => {
+  it('leaves no text in another language, wherever the format allows a text', () => {
+    const doc = modelFrom(EVERY_TEXT).doc;
+    // The check finds every text of the whole questionnaire (so that it can fail).
+    expect(textMaps(doc)).toHaveLength(26);
+    for (const locale of doc.locales) expect(textMaps(inLocale(doc, locale)), locale).toEqual([]);
+    for (const file of [BUNDLED, join(ROOT, 'tests/fixtures/v11/perspectives.yaml'), join(ROOT, 'tests/fixtures/valid/small.yaml')]) {
+      const whole = modelFromFile(file).doc;
+      for (const locale of whole.locales) expect(textMaps(inLocale(whole, locale)), `${file} ${locale}`).toEqual([]);
+    }
+  });
+
+  it('resolves each text as a report in that locale does; a text in one language stays as it is', () => {
+    const doc = modelFrom(EVERY_TEXT).doc;
+    const en = inLocale(doc, 'en');
+    const zh = inLocale(doc, 'zh-CN');
+    const q2 = (d: Questionnaire) => d.dimensions[0]?.questions[1] as { text: unknown; options: { label: unknown }[] };
+    expect([en.title, zh.title]).toEqual(['Title', '标题']);
+    expect(q2(zh).options.map((o) => o.label)).toEqual(['甲', '乙']);
+    expect([q2(en).text, q2(zh).text]).toEqual(['Only one language', 'Only one language']);
+    expect(zh.rules?.[0]?.actions).toEqual(['行动', 'Plain action']);
+    expect(zh.dimensions[0]?.questions[0]?.as?.customer).toEqual({ text: '客户问题', help: '客户帮助' });
+    // The same as resolving every text wherever it is: everything else is untouched.
+    for (const d of [doc, modelFromFile(BUNDLED).doc]) {
+      for (const locale of d.locales) {
+        const resolved = JSON.stringify(d, (_, v) => (isTextMap(d, v) ? resolveText(v, locale, d.locales[0] as string) : v));
+        expect(inLocale(d, locale)).toEqual(JSON.parse(resolved));
+      }
+    }
+  });
+
+  it('is kept by the build for each locale of the bundled questionnaire, and read for the locale asked', () => {
+    const bytes = readFileSync(BUNDLED);
+    const whole = readCompiled(bytes) as Questionnaire;
+    expect(textMaps(whole).length).toBeGreaterThan(100);
+    for (const locale of whole.locales) expect(readCompiled(bytes, () => locale)).toEqual(inLocale(whole, locale));
+    // No copy for the locale asked: the whole questionnaire; a questionnaire changed since: nothing.
+    expect(readCompiled(bytes, () => 'fr')).toEqual(whole);
+    expect(readCompiled(Buffer.concat([bytes, Buffer.from('\n')]), () => 'en')).toBeUndefined();
+  });
+
+  it('makes the same report as the whole questionnaire, in every format, language and example', async () => {
+    for (const file of EXAMPLES) {
+      for (const format of ['json', 'markdown', 'terminal', 'html', 'csv']) {
+        for (const lang of [[], ['--lang', 'en'], ['--lang', 'zh-CN']]) {
+          const args = ['report', file, '-f', format, ...lang];
+          // The bundled questionnaire comes from the build's entry; with -q and no cache folder, from its YAML.
+          const cached = await runCli(args);
+          const fromYaml = await runCli([...args, '-q', BUNDLED]);
+          expect(cached.code, `${args.join(' ')}\n${cached.stderr}`).toBe(fromYaml.code);
+          expect(cached.stdout, args.join(' ')).toBe(fromYaml.stdout);
+          expect(cached.stderr, args.join(' ')).toBe(fromYaml.stderr);
+        }
+      }
+    }
+  });
+});
