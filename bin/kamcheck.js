@@ -6,20 +6,35 @@
 // Then: run() with the real process as its I/O.
 // This file is CommonJS (bin/package.json): Node starts a CommonJS main module without its ES module loader.
 'use strict';
-const { fstatSync, mkdirSync, readFileSync, writeFileSync, writeSync } = require('node:fs');
+const { closeSync, fstatSync, mkdirSync, openSync, readSync, writeFileSync, writeSync } = require('node:fs');
 const Module = require('node:module');
 const { dirname, isAbsolute, join } = require('node:path');
 const { Script } = require('node:vm');
 
 const file = join(__dirname, '..', 'dist', 'kamcheck.cjs');
+// The bundle and then its code cache are read into one buffer: memory a process touches for the first time costs
+// start-up more than reading does. The cache is the larger of the two; the buffer fits both.
+let buffer = Buffer.allocUnsafeSlow(0);
+const read = (path) => {
+  const fd = openSync(path, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    if (buffer.length < size) buffer = Buffer.allocUnsafeSlow(Math.max(size, 2 * buffer.length, 512 * 1024));
+    let got = 0;
+    for (let n = 1; n > 0 && got < size; got += n) n = readSync(fd, buffer, got, size - got, got);
+    return buffer.subarray(0, got);
+  } finally {
+    closeSync(fd);
+  }
+};
 // The build makes the bundle pure ASCII, which Latin-1 reads as it is, without decoding UTF-8. Its first line names
 // the build; V8 checks only a source's length, so a cache is used only with the very build it was made from.
-const source = readFileSync(file, 'latin1');
+const source = read(file).toString('latin1');
 const build = /^\/\*kamcheck-build ([^*\s]+)\*\//.exec(source)?.[1] ?? '';
 const header = `${file} ${build}`;
 const cacheFor = (path) => {
   try {
-    const bytes = readFileSync(path);
+    const bytes = read(path);
     const eol = bytes.indexOf(10);
     return bytes.toString('utf8', 0, eol) === header ? bytes.subarray(eol + 1) : undefined;
   } catch {}

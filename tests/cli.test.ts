@@ -440,9 +440,11 @@ describe('as a real process', () => {
 
   it('the build caches the bundled questionnaire under the key the CLI computes, and the cache equals the YAML', async () => {
     const { readCompiled } = await import('../src/cli/io.js');
-    const cached = readCompiled(readFileSync(join(ROOT, 'questionnaires/kam-five-pitfalls.yaml')));
+    const cached = readCompiled(join(ROOT, 'questionnaires/kam-five-pitfalls.yaml'));
     expect(cached).toEqual(parse(readFileSync(join(ROOT, 'questionnaires/kam-five-pitfalls.yaml'), 'utf8')));
-    expect(readCompiled(Buffer.from('kamcheck: 1\n'))).toBeUndefined();
+    const other = join(mkdtempSync(join(tmpdir(), 'kamcheck-compiled-')), 'q.yaml');
+    writeFileSync(other, 'kamcheck: 1\n');
+    expect(readCompiled(other)).toBeUndefined();
   });
 
   it('the build leaves a code cache that V8 accepts for the bundle', async () => {

@@ -1,8 +1,10 @@
 // A cached questionnaire keeps one copy per locale with the texts of that locale alone (src/core/in-locale.ts), and
 // a report in one language reads only that copy. It must make the very same report as the whole questionnaire.
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readEntry } from '../src/cli/cache.js';
 import { readCompiled } from '../src/cli/io.js';
 import { inLocale } from '../src/core/in-locale.js';
 import { resolveText } from '../src/core/report.js';
@@ -121,13 +123,32 @@ describe('a questionnaire in one locale', () => {
   });
 
   it('is kept by the build for each locale of the bundled questionnaire, and read for the locale asked', () => {
-    const bytes = readFileSync(BUNDLED);
-    const whole = readCompiled(bytes) as Questionnaire;
+    const whole = readCompiled(BUNDLED) as Questionnaire;
     expect(textMaps(whole).length).toBeGreaterThan(100);
-    for (const locale of whole.locales) expect(readCompiled(bytes, () => locale)).toEqual(inLocale(whole, locale));
-    // No copy for the locale asked: the whole questionnaire; a questionnaire changed since: nothing.
-    expect(readCompiled(bytes, () => 'fr')).toEqual(whole);
-    expect(readCompiled(Buffer.concat([bytes, Buffer.from('\n')]), () => 'en')).toBeUndefined();
+    for (const locale of whole.locales) expect(readCompiled(BUNDLED, () => locale)).toEqual(inLocale(whole, locale));
+    // No copy for the locale asked: the whole questionnaire.
+    expect(readCompiled(BUNDLED, () => 'fr')).toEqual(whole);
+  });
+
+  it('is read only for a questionnaire with exactly the bytes it was made from, in a file or in memory', () => {
+    const bytes = readFileSync(BUNDLED);
+    const entry = join(ROOT, 'dist/kam-five-pitfalls.compiled');
+    const dir = mkdtempSync(join(tmpdir(), 'kamcheck-entry-'));
+    const variants = {
+      same: bytes,
+      longer: Buffer.concat([bytes, Buffer.from('\n')]),
+      shorter: bytes.subarray(0, bytes.length - 1),
+      // One byte changed, in the first and in the last of the chunks the comparison reads.
+      firstChunk: Buffer.concat([bytes.subarray(0, 10), Buffer.from('#'), bytes.subarray(11)]),
+      lastChunk: Buffer.concat([bytes.subarray(0, bytes.length - 2), Buffer.from('#'), bytes.subarray(bytes.length - 1)]),
+    };
+    for (const [name, variant] of Object.entries(variants)) {
+      const file = join(dir, `${name}.yaml`);
+      writeFileSync(file, variant);
+      const expected = name === 'same' ? 'found' : 'none';
+      expect(readEntry(entry, file, true, () => 'en') ? 'found' : 'none', `${name}, from a file`).toBe(expected);
+      expect(readEntry(entry, variant, true, () => 'en') ? 'found' : 'none', `${name}, in memory`).toBe(expected);
+    }
   });
 
   it('makes the same report as the whole questionnaire, in every format, language and example', async () => {

@@ -1,5 +1,5 @@
 import { isAscii } from 'node:buffer';
-import { closeSync, mkdirSync, openSync, readSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { inLocale } from '../core/in-locale.js';
 import type { Questionnaire } from '../schema/questionnaire.js';
@@ -64,24 +64,42 @@ function headOf(line: string): { build: unknown; size: number; locales: string[]
   return { build: head.build, size, locales, parts };
 }
 
+/** Bytes compared at a time: a questionnaire is compared with its entry through two buffers of this size. */
+const CHUNK = 64 * 1024;
+
+/** Read exactly `length` bytes at `position` into the start of `into`; false when the file has fewer. */
+function readExactly(fd: number, into: Buffer, length: number, position: number): boolean {
+  for (let got = 0; got < length; ) {
+    const n = readSync(fd, into, got, length - got, position + got);
+    if (n === 0) return false;
+    got += n;
+  }
+  return true;
+}
+
 /**
- * The questionnaire in the entry file at `path`, made from exactly these bytes (and by this build, with
- * `anyBuild` false: the bundled questionnaire's entry ships with its build); anything else is no entry. With
- * `pick`, the part in the locale it names when there is one. Only the header, the source bytes and that part are
- * read.
+ * The questionnaire in the entry file at `path`, made from exactly the questionnaire's bytes (given, or the file
+ * at `source`), and by this build (with `anyBuild` false: the bundled questionnaire's entry ships with its build);
+ * anything else is no entry. With `pick`, the part in the locale it names when there is one. Only the header, the
+ * source bytes and that part are read, through buffers no larger than the part: memory a process touches for the
+ * first time is what start-up pays most for.
  */
-export function readEntry(path: string, source: Uint8Array, anyBuild = false, pick?: LocalePick): Questionnaire | undefined {
-  let fd: number | undefined;
+export function readEntry(path: string, source: Uint8Array | string, anyBuild = false, pick?: LocalePick): Questionnaire | undefined {
+  const fds: number[] = [];
+  const open = (file: string) => {
+    const fd = openSync(file, 'r');
+    fds.push(fd);
+    return fd;
+  };
   try {
-    fd = openSync(path, 'r');
-    const start = Buffer.allocUnsafe(HEAD_MAX + source.length);
-    const got = readSync(fd, start, 0, start.length, 0);
-    const eol = start.subarray(0, Math.min(got, HEAD_MAX)).indexOf(10);
+    const fd = open(path);
+    const start = Buffer.allocUnsafe(HEAD_MAX);
+    const eol = start.subarray(0, readSync(fd, start, 0, HEAD_MAX, 0)).indexOf(10);
     if (eol < 0) return undefined;
     const head = headOf(start.toString('utf8', 0, eol));
-    if (!head || (!anyBuild && head.build !== BUILD) || head.size !== source.length) return undefined;
-    const end = eol + 1 + source.length;
-    if (end > got || !start.subarray(eol + 1, end).equals(source)) return undefined;
+    const sourceFd = typeof source === 'string' ? open(source) : undefined;
+    const size = sourceFd === undefined ? (source as Uint8Array).length : fstatSync(sourceFd).size;
+    if (!head || (!anyBuild && head.build !== BUILD) || head.size !== size) return undefined;
     let want: string | undefined;
     try {
       want = pick?.(head.locales);
@@ -92,16 +110,28 @@ export function readEntry(path: string, source: Uint8Array, anyBuild = false, pi
       0,
       head.parts.findIndex(([l]) => l === want),
     );
-    let offset = end;
+    const length = (head.parts[index] as [string, number])[1];
+    const buffer = Buffer.allocUnsafe(Math.max(length, 2 * CHUNK));
+    // The source bytes, compared whole, a chunk at a time.
+    for (let at = 0; at < size; at += CHUNK) {
+      const n = Math.min(CHUNK, size - at);
+      if (!readExactly(fd, buffer, n, eol + 1 + at)) return undefined;
+      const theirs =
+        sourceFd === undefined
+          ? (source as Uint8Array).subarray(at, at + n)
+          : readExactly(sourceFd, buffer.subarray(CHUNK), n, at) && buffer.subarray(CHUNK, CHUNK + n);
+      if (!theirs || !buffer.subarray(0, n).equals(theirs)) return undefined;
+    }
+    let offset = eol + 1 + size;
     for (let i = 0; i < index; i++) offset += (head.parts[i] as [string, number])[1];
-    const json = Buffer.allocUnsafe((head.parts[index] as [string, number])[1]);
-    if (json.length === 0 || readSync(fd, json, 0, json.length, offset) !== json.length) return undefined;
-    const doc = JSON.parse(isAscii(json) ? json.toString('latin1') : json.toString('utf8')) as unknown;
+    if (length === 0 || !readExactly(fd, buffer, length, offset)) return undefined;
+    const json = buffer.subarray(0, length);
+    const doc = JSON.parse(json.toString(isAscii(json) ? 'latin1' : 'utf8')) as unknown;
     return looksChecked(doc) ? doc : undefined;
   } catch {
     return undefined;
   } finally {
-    if (fd !== undefined) closeSync(fd);
+    for (const fd of fds) closeSync(fd);
   }
 }
 

@@ -4,6 +4,7 @@ import { type Diagnostic, hasErrors, InputError } from '../diagnostics.js';
 import { checkAnswers, type ParsedAnswers } from '../load/check-answers.js';
 import { fastSource } from '../load/fast-yaml.js';
 import { quickAnswersFile } from '../load/quick-answers.js';
+import type { Questionnaire } from '../schema/questionnaire.js';
 import { type LocalePick, readCachedQuestionnaire, writeCachedQuestionnaire } from './cache.js';
 import { bundledQuestionnaire, displayName, type Io, readCompiled, readInput } from './io.js';
 
@@ -26,16 +27,20 @@ export function failOnErrors(ds: Diagnostic[]): void {
  */
 export async function readQuestionnaire(io: Io, path: string | undefined, pick?: LocalePick): Promise<{ model: Model }> {
   const file = path ?? bundledQuestionnaire();
-  const bytes = await readInput(io, file);
-  // A questionnaire checked before, with the same bytes: the bundled one by the build, others by an earlier run.
-  const compiled = path === undefined ? readCompiled(bytes, pick) : readCachedQuestionnaire(io.env, bytes, pick);
-  if (compiled) {
+  // A questionnaire checked before, with the same bytes: the bundled one by the build (compared with the file as
+  // it is read), others by an earlier run. An entry that does not hold what it should is no entry.
+  const fromCache = (doc: Questionnaire | undefined) => {
     try {
-      return { model: buildModel(compiled) };
+      return doc && { model: buildModel(doc) };
     } catch {
-      // A cache entry that does not hold what it should: read the YAML as if there were none.
+      return undefined;
     }
-  }
+  };
+  const bundled = path === undefined ? fromCache(readCompiled(file, pick)) : undefined;
+  if (bundled) return bundled;
+  const bytes = await readInput(io, file);
+  const cached = path === undefined ? undefined : fromCache(readCachedQuestionnaire(io.env, bytes, pick));
+  if (cached) return cached;
   // The questionnaire schema is built only when a questionnaire is read from YAML.
   const { loadQuestionnaire } = await import('../load/questionnaire.js');
   const { loaded, diagnostics } = loadQuestionnaire(path ? displayName(path) : file, bytes);

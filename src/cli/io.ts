@@ -123,12 +123,12 @@ export const BUNDLED_ID = 'kam-five-pitfalls';
 export const bundledQuestionnaire = (): string => join(assetDir('questionnaires'), `${BUNDLED_ID}.yaml`);
 
 /**
- * The bundled questionnaire as the build checked it (dist/<id>.compiled), when its source bytes are unchanged.
- * Parsing 150 kB of YAML costs more than everything else a report does; this is only a cache: on any mismatch
- * the YAML is read and checked as usual.
+ * The bundled questionnaire (the YAML file at `source`) as the build checked it (dist/<id>.compiled), when the
+ * file's bytes are unchanged. Parsing 150 kB of YAML costs more than everything else a report does; this is only a
+ * cache: on any mismatch the YAML is read and checked as usual.
  */
-export function readCompiled(bytes: Uint8Array, pick?: LocalePick): Questionnaire | undefined {
+export function readCompiled(source: string, pick?: LocalePick): Questionnaire | undefined {
   // Beside the bundle (dist/kamcheck.cjs), or in dist/ when running from source.
   const here = join(moduleDir(), `${BUNDLED_ID}.compiled`);
-  return readEntry(existsSync(here) ? here : join(assetDir('dist'), `${BUNDLED_ID}.compiled`), bytes, true, pick);
+  return readEntry(existsSync(here) ? here : join(assetDir('dist'), `${BUNDLED_ID}.compiled`), source, true, pick);
 }
