@@ -108,6 +108,14 @@ async function libEntries() {
   const files = readdirSync('src', { recursive: true }).filter((f) => f.endsWith('.ts'));
   for (const f of files) {
     const text = readFileSync(join('src', f), 'utf8');
+    // Every mention of a library must be an import statement read here: any other form (a re-export, a dynamic
+    // import) would reach a name the library file does not hold, which shows only when that code runs.
+    const mentions = text.match(new RegExp(`['"](${Object.keys(LIBS).join('|')})['"]`, 'g'))?.length ?? 0;
+    const statements = [...text.matchAll(/^import (type )?([^'";]*?) from '([^']+)';/gms)].filter((m) => LIBS[m[3]]).length;
+    if (mentions !== statements) {
+      console.error(`build: src/${f} uses a library in a form other than \`import … from '…';\` on lines of its own`);
+      process.exit(1);
+    }
     for (const m of text.matchAll(/^import (type )?([^'";]*?) from '([^']+)';/gms)) {
       const [, typeOnly, what, spec] = m;
       const lib = LIBS[spec];
