@@ -120,26 +120,40 @@ async function libEntries() {
       const [, typeOnly, what, spec] = m;
       const lib = LIBS[spec];
       if (!lib || typeOnly) continue;
-      entries[lib] ??= new Set();
+      entries[lib] ??= new Map();
       const entry = entries[lib];
-      // A namespace import: the names the file uses of it, but not a namespace of types (z.core.$ZodType).
+      // `* as z`: the names the file uses of it (z.string), but not a namespace of types (z.core.$ZodType); names only
+      // types use (z.infer) are no exports and are left out below. `{ a, b as c, type T }`: a and b, which must exist.
       const ns = /^\* as (\w+)$/.exec(what.trim())?.[1];
-      if (ns) for (const use of text.matchAll(new RegExp(`\\b${ns}\\.(\\w+)(?![\\w.])`, 'g'))) entry.add(`${spec}\u0000${use[1]}`);
-      for (const name of /\{([^}]*)\}/.exec(what)?.[1].split(',') ?? []) {
-        const n = name.trim();
-        if (n && !n.startsWith('type ')) entry.add(`${spec}\u0000${n}`);
+      const named = /^\{([^}]*)\}$/.exec(what.trim())?.[1];
+      if (ns) {
+        for (const use of text.matchAll(new RegExp(`\\b${ns}\\.(\\w+)(?![\\w.])`, 'g'))) {
+          const key = `${spec}\u0000${use[1]}`;
+          if (!entry.has(key)) entry.set(key, false);
+        }
+      } else if (named !== undefined) {
+        for (const item of named.split(',')) {
+          const name = item.trim().split(/\s+as\s+/)[0];
+          if (name && !name.startsWith('type ')) entry.set(`${spec}\u0000${name}`, true);
+        }
+      } else {
+        console.error(`build: src/${f} imports '${spec}' as \`${what.trim()}\`; only \`* as name\` and \`{ names }\` are split`);
+        process.exit(1);
       }
     }
   }
-  // Names only types use (z.infer) are not exports of the package.
   const exported = {};
   for (const spec of Object.keys(LIBS)) exported[spec] = new Set(Object.keys(await import(spec)));
   return Object.fromEntries(
     Object.entries(entries).map(([lib, names]) => {
       const seen = new Set();
       const lines = [];
-      for (const key of names) {
+      for (const [key, required] of names) {
         const [spec, name] = key.split('\u0000');
+        if (required && !exported[spec].has(name)) {
+          console.error(`build: '${spec}' has no export ${name}`);
+          process.exit(1);
+        }
         if (seen.has(name) || !exported[spec].has(name)) continue;
         seen.add(name);
         lines.push(`export { ${name} } from '${spec}';`);

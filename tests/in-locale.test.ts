@@ -3,6 +3,7 @@
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { readEntry } from '../src/cli/cache.js';
 import { readCompiled } from '../src/cli/io.js';
@@ -166,4 +167,27 @@ describe('a questionnaire in one locale', () => {
       }
     }
   });
+});
+
+describe('a report reads its answers file ahead only to learn its language', () => {
+  const example = 'examples/midsize-components.en.yaml';
+
+  it('still reports the questionnaire and the options before the answers file', async () => {
+    const missing = await runCli(['report', 'no-such-answers.yaml', '-q', 'no-such-questionnaire.yaml']);
+    expect([missing.code, missing.stderr]).toEqual([2, 'kamcheck: error: cannot read no-such-questionnaire.yaml: no such file\n']);
+    const threshold = await runCli(['report', 'no-such-answers.yaml', '--fail-under', 'nosuch=40']);
+    expect(threshold.code).toBe(2);
+    expect(threshold.stderr).toContain('nosuch');
+    expect(threshold.stderr).not.toContain('no-such-answers.yaml');
+    const invalid = await runCli(['report', example, '-q', 'tests/fixtures/invalid/q-bad-id-slug.yaml']);
+    expect(invalid.code).toBe(2);
+    expect(invalid.stderr).toMatch(/^tests\/fixtures\/invalid\/q-bad-id-slug\.yaml:\d+:\d+: error: /);
+  });
+
+  it('does not wait for standard input before checking the options', async () => {
+    // Standard input that never ends: the mistake in the options is reported all the same.
+    const r = await runCli(['report', '-', '--fail-under', 'nosuch=40'], { stdin: new Readable({ read() {} }) });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('nosuch');
+  }, 5000);
 });

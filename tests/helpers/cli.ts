@@ -7,8 +7,8 @@ import { run } from '../../src/cli/run.js';
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 export interface CliOptions {
-  /** Text on standard input (for a `-` file argument). Empty when not given. */
-  stdin?: string;
+  /** Text on standard input (for a `-` file argument), or a stream of it. Empty when not given. */
+  stdin?: string | Readable;
   /** The whole environment the CLI sees; empty by default, so that LANG, NO_COLOR, … of the host never leak in. */
   env?: Record<string, string>;
   /** Working directory; the repository root by default. */
@@ -37,7 +37,9 @@ class Collector extends Writable {
 }
 
 export async function runCli(argv: string[], opts: CliOptions = {}): Promise<CliResult> {
-  const stdin = Readable.from(opts.stdin === undefined ? [] : [Buffer.from(opts.stdin, 'utf8')]) as Readable & { isTTY?: boolean };
+  const stdin = (
+    opts.stdin instanceof Readable ? opts.stdin : Readable.from(opts.stdin === undefined ? [] : [Buffer.from(opts.stdin, 'utf8')])
+  ) as Readable & { isTTY?: boolean };
   const stdout = new Collector();
   const stderr = new Collector();
   if (opts.isTTY) {

@@ -54,6 +54,12 @@ export function gateFailures(
   return out;
 }
 
+/** No answers read ahead: a file that cannot be read is reported by the read that needs it. */
+const ignoreUnreadable = (e: unknown): undefined => {
+  if (e instanceof UsageError) return undefined;
+  throw e;
+};
+
 /** The organisation and the preparer given on the command line win over the answers file. */
 const withCover = (r: Report, organization?: string, preparedBy?: string): Report => ({
   ...r,
@@ -94,7 +100,10 @@ export default async function report(io: Io, g: GlobalOptions, files: string[], 
   }
   // One answers file and no baseline: every text the run prints is in the report's locale, which the answers
   // file names, so the questionnaire's texts in that locale are all it needs to read (a cached one keeps them).
-  const single = files.length === 1 && baseline === undefined ? await parseAnswersAt(io, files[0] as string) : undefined;
+  // The file is read ahead for this only: a file that cannot be read is met where it always is, after the
+  // questionnaire, and standard input is not waited for before the questionnaire is checked.
+  const file = files.length === 1 && baseline === undefined && files[0] !== '-' ? (files[0] as string) : undefined;
+  const single = file === undefined ? undefined : await parseAnswersAt(io, file).catch(ignoreUnreadable);
   const answersLocale = single?.parsed?.doc.locale;
   const pick = single?.parsed && ((locales: readonly string[]) => pickLocale({ lang: global.lang, answersLocale, env: io.env, locales }));
   const { model } = await readQuestionnaire(io, (opts.questionnaire as string | undefined) ?? config?.questionnaire, pick || undefined);
