@@ -47,6 +47,17 @@ describe('wrapping', () => {
       { numRuns: 3000 },
     );
   });
+
+  it('takes the same lines for plain ASCII, which has a path of its own (rare in the test above)', () => {
+    // Runs of spaces, leading and trailing spaces, words longer than a line.
+    const text = fc.string({ unit: fc.constantFrom('a', 'b', 'x', ' ', ' ', ' ', '\n', '-', '.'), maxLength: 90 });
+    fc.assert(
+      fc.property(text, fc.integer({ min: 1, max: 24 }), (s, w) => {
+        expect(wrap(s, w)).toEqual(wrapByDefinition(s, w));
+      }),
+      { numRuns: 3000 },
+    );
+  });
 });
 
 describe('terminal width without string-width', () => {
