@@ -110,6 +110,10 @@ function directStdout() {
     // Listeners wait for the stream, if there is ever one: a direct write reports its error to its callback.
     on: listen('on'),
     once: listen('once'),
+    /** Whether every write so far is done, its error reported: true until a write hands over to the stream. */
+    get settled() {
+      return stream === undefined;
+    },
   };
   return out;
 }

@@ -86,9 +86,12 @@ export function guardIo(io: Io, colour: () => boolean): { io: Io; finish: (code:
   ) as Io['stderr'];
   const finish = async (code: number): Promise<number> => {
     if (!out.opened) return code;
-    if (!out.closed && !out.error) await new Promise<void>((resolve) => stdout.write('', () => resolve()));
-    // An error of the last write is emitted on the next turn of the event loop.
-    await new Promise((resolve) => setImmediate(resolve));
+    // Writes straight to a descriptor (bin/kamcheck.js) are done, errors and all, when they return; a stream's
+    // may still be under way, and an error of its last write is emitted on the next turn of the event loop.
+    if (!(io.stdout as Out & { settled?: boolean }).settled) {
+      if (!out.closed && !out.error) await new Promise<void>((resolve) => stdout.write('', () => resolve()));
+      await new Promise((resolve) => setImmediate(resolve));
+    }
     if (!out.error) return code;
     const e = out.error;
     const reason = e.code === 'ENOSPC' ? 'no space left on the device' : (e.code ?? e.message);
