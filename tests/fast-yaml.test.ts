@@ -157,7 +157,8 @@ describe('the fast YAML reader', () => {
       }),
       { numRuns: 1000 },
     );
-    // Most generated files are ones the fast reader takes, so that the comparison means something.
-    expect(taken).toBeGreaterThan(150);
+    // Enough generated files are ones the fast reader takes for the comparison to mean something: about 170 of the
+    // 1,000 (standard deviation 12, measured over 25 runs); 100 is nearly six deviations below, so the test is not flaky.
+    expect(taken).toBeGreaterThan(100);
   });
 });

@@ -234,7 +234,8 @@ describe.each(MODELS)('properties on the %s questionnaire', (_, model) => {
       }),
       { numRuns: 60 },
     );
-    expect(checked, 'fixes that only raise question scores').toBeGreaterThan(20);
+    // About 46 of the 60 runs (32 to 56 over 12 runs of it): 10 leaves room for chance, not for a broken generator.
+    expect(checked, 'fixes that only raise question scores').toBeGreaterThan(10);
   });
 
   it('a scores-only evaluation (what a plan re-scores with) gives every score of a full one', () => {
