@@ -234,7 +234,7 @@ describe.each(MODELS)('properties on the %s questionnaire', (_, model) => {
       }),
       { numRuns: 60 },
     );
-    // About 46 of the 60 runs (32 to 56 over 12 runs of it): 10 leaves room for chance, not for a broken generator.
+    // About 46 fixes are checked in the 60 runs (32 to 56 over 12 runs of the test): 10 leaves room for chance only.
     expect(checked, 'fixes that only raise question scores').toBeGreaterThan(10);
   });
 
