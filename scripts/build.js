@@ -111,15 +111,14 @@ async function libEntries() {
     // Every mention of a library must be an import statement read here: any other form (a re-export, a dynamic
     // import) would reach a name the library file does not hold, which shows only when that code runs.
     const mentions = text.match(new RegExp(`['"](${Object.keys(LIBS).join('|')})['"]`, 'g'))?.length ?? 0;
-    const statements = [...text.matchAll(/^import (type )?([^'";]*?) from '([^']+)';/gms)].filter((m) => LIBS[m[3]]).length;
-    if (mentions !== statements) {
+    const statements = [...text.matchAll(/^import (type )?([^'";]*?) from '([^']+)';/gms)].filter((m) => LIBS[m[3]]);
+    if (mentions !== statements.length) {
       console.error(`build: src/${f} uses a library in a form other than \`import … from '…';\` on lines of its own`);
       process.exit(1);
     }
-    for (const m of text.matchAll(/^import (type )?([^'";]*?) from '([^']+)';/gms)) {
-      const [, typeOnly, what, spec] = m;
+    for (const [, typeOnly, what, spec] of statements) {
       const lib = LIBS[spec];
-      if (!lib || typeOnly) continue;
+      if (typeOnly) continue;
       entries[lib] ??= new Map();
       const entry = entries[lib];
       // `* as z`: the names the file uses of it (z.string), but not a namespace of types (z.core.$ZodType); names only

@@ -105,8 +105,10 @@ export default async function report(io: Io, g: GlobalOptions, files: string[], 
   const file = files.length === 1 && baseline === undefined && files[0] !== '-' ? (files[0] as string) : undefined;
   const single = file === undefined ? undefined : await parseAnswersAt(io, file).catch(ignoreUnreadable);
   const answersLocale = single?.parsed?.doc.locale;
-  const pick = single?.parsed && ((locales: readonly string[]) => pickLocale({ lang: global.lang, answersLocale, env: io.env, locales }));
-  const { model } = await readQuestionnaire(io, (opts.questionnaire as string | undefined) ?? config?.questionnaire, pick || undefined);
+  const pick = single?.parsed
+    ? (locales: readonly string[]) => pickLocale({ lang: global.lang, answersLocale, env: io.env, locales })
+    : undefined;
+  const { model } = await readQuestionnaire(io, (opts.questionnaire as string | undefined) ?? config?.questionnaire, pick);
   config?.checkDimensions(model);
   checkThresholdIds(flagThresholds, model);
   if (files.length > 1 && !whatIfGiven && baseline === undefined) {
