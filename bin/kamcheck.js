@@ -56,7 +56,8 @@ for (const ch of header) hash = Math.imul(hash ^ ch.charCodeAt(0), 0x01000193);
 const userCache = folder && join(folder, `code-${(hash >>> 0).toString(16)}.cache`);
 const cachedData = (userCache && cacheFor(userCache)) ?? cacheFor(`${file}.cache`);
 
-const script = new Script(Module.wrap(source), { filename: file, cachedData });
+// The bundle is the function that Node.js would wrap a CommonJS module's code in, written out (scripts/build.js).
+const script = new Script(source, { filename: file, cachedData });
 const bundle = { exports: {} };
 script.runInThisContext().call(bundle.exports, bundle.exports, Module.createRequire(file), bundle, file, dirname(file));
 
@@ -118,6 +119,8 @@ function directStdout() {
   return out;
 }
 let stdout;
+// Whether Node.js built one of its own streams: their writes may be under way when run() ends.
+let streams = false;
 
 bundle.exports
   .run({
@@ -125,13 +128,21 @@ bundle.exports
     // process.stdin, stdout and stderr build their streams on first use: a report never reads standard input
     // and writes no message when all is well.
     get stdin() {
+      streams = true;
       return process.stdin;
     },
     get stdout() {
-      stdout ??= directStdout() ?? process.stdout;
+      if (stdout === undefined) {
+        stdout = directStdout();
+        if (stdout === undefined) {
+          streams = true;
+          stdout = process.stdout;
+        }
+      }
       return stdout;
     },
     get stderr() {
+      streams = true;
       return process.stderr;
     },
     env,
@@ -145,4 +156,6 @@ bundle.exports
         writeFileSync(userCache, Buffer.concat([Buffer.from(`${header}\n`), script.createCachedData()]), { mode: 0o600 });
       } catch {}
     }
+    // Everything is written and nothing else is under way: end now, rather than take the heap apart piece by piece.
+    if (!streams && (stdout === undefined || stdout.settled)) process.exit(code);
   });

@@ -457,8 +457,37 @@ describe('as a real process', () => {
     const build = /^\/\*kamcheck-build (\S+)\*\//.exec(readFileSync(file, 'latin1'))?.[1];
     expect(build).toMatch(/^\d+\.\d+\.\d+\+[0-9a-z]+$/);
     expect(cache.toString('utf8', 0, eol)).toBe(`${file} ${build}`);
-    const script = new Script(Module.wrap(readFileSync(file, 'utf8')), { filename: file, cachedData: cache.subarray(eol + 1) });
+    // The bundle is written out as the function Node.js wraps a CommonJS module's code in: run as a script, it gives
+    // that function, and bin/kamcheck.js calls it.
+    const source = readFileSync(file, 'latin1');
+    expect(source).toMatch(/^\/\*kamcheck-build \S+\*\/\(function \(exports, require, module, __filename, __dirname\) \{\n/);
+    const script = new Script(source, { filename: file, cachedData: cache.subarray(eol + 1) });
     expect(script.cachedDataRejected).toBe(false);
+    const wrapped = script.runInThisContext();
+    expect(typeof wrapped).toBe('function');
+    const bundle = { exports: {} as Record<string, unknown> };
+    wrapped.call(bundle.exports, bundle.exports, Module.createRequire(file), bundle, file, join(ROOT, 'dist'));
+    expect(Object.keys(bundle.exports).sort()).toEqual(['VERSION', 'packEntry', 'run']);
+  });
+
+  it('output larger than a pipe holds arrives whole when the reader is slow', async () => {
+    // A run whose output all went straight to its descriptor ends with process.exit, without taking its heap apart:
+    // its writes are done when they return. Nothing may be cut off by that.
+    const expected = spawnSync(process.execPath, ['bin/kamcheck.js', 'show', '--format', 'json'], { cwd: ROOT, encoding: 'utf8' }).stdout;
+    expect(expected.length).toBeGreaterThan(200_000);
+    const { spawn } = await import('node:child_process');
+    const child = spawn(process.execPath, ['bin/kamcheck.js', 'show', '--format', 'json'], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout.pause();
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    const chunks: Buffer[] = [];
+    child.stdout.on('data', (c: Buffer) => chunks.push(c));
+    child.stdout.resume();
+    const code = await new Promise((resolve) => child.on('close', resolve));
+    expect(code).toBe(0);
+    expect(Buffer.concat(chunks).toString('utf8')).toBe(expected);
   });
 
   it('a code cache made for another build is never used, even for a bundle of the same size and time', () => {
