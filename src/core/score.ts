@@ -81,7 +81,12 @@ export const snap = (n: number): number => Math.round(n * 1e9) / 1e9;
 function weightedMean(pairs: [number, number | null][]): number | null {
   let num = 0;
   let den = 0;
-  for (const [w, s] of pairs) {
+  // Loops over indices, and no destructuring of arrays, here and below: a report runs this code once, before V8 has
+  // optimised it, and unoptimised, a for-of loop or `const [a, b] = pair` makes an iterator object for every step.
+  for (let i = 0; i < pairs.length; i++) {
+    const pair = pairs[i] as [number, number | null];
+    const w = pair[0];
+    const s = pair[1];
     if (s === null) continue;
     num += w * s;
     den += w;
@@ -99,18 +104,35 @@ export interface EvaluateOptions {
   scoresOnly?: boolean;
 }
 
+/** Question results by id. */
+interface ResultsById {
+  get(id: string): QuestionResult | undefined;
+}
+
 /** What conditions see of a scoring in progress: question results, then the raw scores once known. */
 interface Scoring {
-  results: Map<string, QuestionResult>;
+  results: ResultsById & { set(id: string, r: QuestionResult): unknown };
   dimRaw: Map<string, number | null>;
   overallRaw: number | null;
+}
+
+/** A re-scoring's results: the questions scored again, over the results of the scoring it starts from. */
+class Overlay implements ResultsById {
+  readonly changed = new Map<string, QuestionResult>();
+  constructor(private readonly base: ReadonlyMap<string, QuestionResult>) {}
+  get(id: string): QuestionResult | undefined {
+    return this.changed.get(id) ?? this.base.get(id);
+  }
+  set(id: string, r: QuestionResult): void {
+    this.changed.set(id, r);
+  }
 }
 
 /**
  * What conditions see: the questions' results (a skipped question has no value, even when it counts with its
  * `skippedScore`) and the raw scores `score` gives. Scoring, explanations and the interview's totals share it.
  */
-export function factsFrom(model: Model, results: ReadonlyMap<string, QuestionResult>, score: (id: string) => number | null): Facts {
+export function factsFrom(model: Model, results: ResultsById, score: (id: string) => number | null): Facts {
   return {
     info: (id) => model.byId.get(id),
     state: (id) => results.get(id)?.state ?? 'unanswered',
@@ -168,11 +190,15 @@ export function evaluate(model: Model, answers: Answers, options: EvaluateOption
   const facts = factsOf(model, scoring);
   const warnings: Diagnostic[] = [];
   // 1. States and question scores, in file order so that `when` sees earlier answers.
-  for (const info of model.questions) {
+  const questions: QuestionResult[] = [];
+  for (let i = 0; i < model.questions.length; i++) {
+    const info = model.questions[i] as QuestionInfo;
     const id = info.question.id;
-    scoring.results.set(id, questionResult(info, answers.get(id), perspective, facts, warnings));
+    const r = questionResult(info, answers.get(id), perspective, facts, warnings);
+    scoring.results.set(id, r);
+    questions.push(r);
   }
-  return complete(model, perspective, scoring, facts, warnings, options);
+  return complete(model, perspective, scoring, questions, facts, warnings, options);
 }
 
 /** What a changed answer can reach, per questionnaire: the questions whose `when` names a question, and rule order. */
@@ -226,7 +252,8 @@ function resultsById(result: Result): Map<string, QuestionResult> {
 export function rescore(model: Model, base: Result, changes: ReadonlyMap<string, Answer>): Result {
   const perspective = base.perspective;
   const before = resultsById(base);
-  const scoring: Scoring = { results: new Map(before), dimRaw: new Map(), overallRaw: null };
+  const results = new Overlay(before);
+  const scoring: Scoring = { results, dimRaw: new Map(), overallRaw: null };
   const facts = factsOf(model, scoring);
   const { index, dependents } = reachOf(model);
   // Questions to score again, kept in file order: a question's dependents all come after it.
@@ -238,57 +265,94 @@ export function rescore(model: Model, base: Result, changes: ReadonlyMap<string,
     while (at > 0 && (pending[at - 1] as number) > i) at--;
     pending.splice(at, 0, i);
   };
-  for (const id of changes.keys()) add(id);
+  changes.forEach((_, id) => {
+    add(id);
+  });
   const value = (x: QuestionResult) => (x.state === 'answered' ? x.answer?.value : undefined);
+  const questions = base.questions.slice();
   for (let k = 0; k < pending.length; k++) {
-    const info = model.questions[pending[k] as number] as QuestionInfo;
+    const at = pending[k] as number;
+    const info = model.questions[at] as QuestionInfo;
     const id = info.question.id;
     const old = before.get(id) as QuestionResult;
     const r = questionResult(info, changes.get(id) ?? old.answer, perspective, facts, []);
-    scoring.results.set(id, r);
-    if (r.state !== old.state || r.score !== old.score || !sameValue(value(r), value(old)))
-      for (const d of dependents.get(id) ?? []) add(d);
+    results.set(id, r);
+    questions[at] = r;
+    const next = r.state !== old.state || r.score !== old.score || !sameValue(value(r), value(old)) ? dependents.get(id) : undefined;
+    if (next) for (let j = 0; j < next.length; j++) add(next[j] as string);
   }
-  return complete(model, perspective, scoring, facts, [], { scoresOnly: true });
+  // The sums of a dimension none of whose questions was scored again are the base's.
+  const touched = new Set<string>();
+  results.changed.forEach((r) => {
+    touched.add(r.info.dimension.id);
+  });
+  return complete(model, perspective, scoring, questions, facts, [], { scoresOnly: true }, { base, touched });
 }
 
-/** Steps 2–8 of scoring, once every question has its result. */
+/** A dimension's sums over its questions (steps 2–3). */
+interface Partial {
+  dimension: Dimension;
+  raw: number | null;
+  answeredW: number;
+  applicableW: number;
+  answered: number;
+  applicable: number;
+}
+
+// The sums of each result's dimensions: a re-scoring takes those of the dimensions it did not touch.
+const partialsOf = new WeakMap<Result, Partial[]>();
+
+function partialOf(dimension: Dimension, results: ResultsById): Partial {
+  let num = 0;
+  let answeredW = 0;
+  let applicableW = 0;
+  let answered = 0;
+  let applicable = 0;
+  const qs = dimension.questions;
+  for (let i = 0; i < qs.length; i++) {
+    const r = results.get((qs[i] as { id: string }).id);
+    if (!r?.info.scored) continue;
+    // v1.1: a skipped question with a `skippedScore` counts exactly as an answered one.
+    const counts = r.state === 'answered' || (r.state === 'skipped' && r.asked && r.score !== null);
+    if (counts) {
+      num += r.info.weight * (r.score ?? 0);
+      answeredW += r.info.weight;
+      answered++;
+    }
+    if (counts || r.state === 'unanswered') {
+      applicableW += r.info.weight;
+      applicable++;
+    }
+  }
+  const raw = answeredW > 0 ? snap((100 * num) / answeredW) : null;
+  return { dimension, raw, answeredW, applicableW, answered, applicable };
+}
+
+/**
+ * Steps 2–8 of scoring, once every question has its result (`questions`, in questionnaire order). `reuse`: the
+ * scoring this one re-scores, and the dimensions whose questions changed; the others keep that scoring's sums.
+ */
 function complete(
   model: Model,
   perspective: string,
   scoring: Scoring,
+  questions: QuestionResult[],
   facts: Facts,
   warnings: Diagnostic[],
   options: EvaluateOptions,
+  reuse?: { base: Result; touched: ReadonlySet<string> },
 ): Result {
   const { results, dimRaw } = scoring;
   let overallRaw: number | null = null;
   // 2–3. Raw scores and coverage per dimension.
-  const partial = model.dimensions.map((dimension) => {
-    let num = 0;
-    let answeredW = 0;
-    let applicableW = 0;
-    let answered = 0;
-    let applicable = 0;
-    for (const q of dimension.questions) {
-      const r = results.get(q.id);
-      if (!r?.info.scored) continue;
-      // v1.1: a skipped question with a `skippedScore` counts exactly as an answered one.
-      const counts = r.state === 'answered' || (r.state === 'skipped' && r.asked && r.score !== null);
-      if (counts) {
-        num += r.info.weight * (r.score ?? 0);
-        answeredW += r.info.weight;
-        answered++;
-      }
-      if (counts || r.state === 'unanswered') {
-        applicableW += r.info.weight;
-        applicable++;
-      }
-    }
-    const raw = answeredW > 0 ? snap((100 * num) / answeredW) : null;
-    dimRaw.set(dimension.id, raw);
-    return { dimension, raw, answeredW, applicableW, answered, applicable };
-  });
+  const before = reuse && partialsOf.get(reuse.base);
+  const partial: Partial[] = [];
+  for (let i = 0; i < model.dimensions.length; i++) {
+    const dimension = model.dimensions[i] as Dimension;
+    const p = before && !reuse.touched.has(dimension.id) ? (before[i] as Partial) : partialOf(dimension, results);
+    dimRaw.set(dimension.id, p.raw);
+    partial.push(p);
+  }
   overallRaw = weightedMean(partial.map((p) => [dimensionWeight(p.dimension), p.raw]));
   scoring.overallRaw = overallRaw;
 
@@ -342,9 +406,9 @@ function complete(
   });
   remedies.sort((a, b) => b.priority - a.priority || SEVERITY_FACTOR[b.severity] - SEVERITY_FACTOR[a.severity] || a.index - b.index);
 
-  return {
+  const result: Result = {
     perspective,
-    questions: model.questions.map((q) => results.get(q.question.id) as QuestionResult),
+    questions,
     dimensions,
     overall: {
       score: overallScore,
@@ -357,4 +421,6 @@ function complete(
     remedies,
     warnings,
   };
+  partialsOf.set(result, partial);
+  return result;
 }
