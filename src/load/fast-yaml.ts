@@ -27,7 +27,19 @@ const INDICATOR = /^(?:[?:,[\]{}#&*!|>'"%@`]|-(?![0-9.])|\.(?![0-9]))/;
 // scalar can be millions of lines). Text that only looks so (in a quoted string) is read by the full parser.
 const HOPELESS = /(?:^|[:-]) +[|>&*!]/m;
 
+/** Whether a plain scalar that starts with character code `c` may be a null, a boolean or a number. */
+const mayNotBeText = (c: number, length: number): boolean =>
+  // ~ . + - and digits; n N t T f F only as long as "false" (null, true, false and their capitalised forms).
+  c === 126 ||
+  c === 46 ||
+  c === 43 ||
+  c === 45 ||
+  (c >= 48 && c <= 57) ||
+  (length <= 5 && (c === 110 || c === 78 || c === 116 || c === 84 || c === 102 || c === 70));
+
 function plainValue(s: string): unknown {
+  // Most scalars are words, which no pattern below matches: they are taken as they are without trying each.
+  if (s !== '' && !mayNotBeText(s.charCodeAt(0), s.length)) return s;
   if (NULL.test(s)) return null;
   if (TRUE.test(s)) return true;
   if (FALSE.test(s)) return false;
@@ -225,7 +237,16 @@ class Reader {
     }
     // A plain scalar: to the end of the line or a comment (in a flow collection, to a comma or bracket).
     let end = at;
-    while (end < src.length && !(flow && /[,\]}]/.test(src[end] as string)) && !(src[end] === '#' && src[end - 1] === ' ')) end++;
+    if (flow) {
+      for (; end < src.length; end++) {
+        const c = src.charCodeAt(end);
+        if (c === 44 || c === 93 || c === 125 || (c === 35 && src.charCodeAt(end - 1) === 32)) break;
+      }
+    } else {
+      // A comment starts at a # after a space.
+      const hash = src.indexOf(' #', Math.max(0, at - 1));
+      end = hash < 0 ? src.length : hash + 1;
+    }
     const raw = src.slice(at, end).trimEnd();
     if (raw === '' || INDICATOR.test(raw) || raw.includes(': ') || raw.endsWith(':') || (flow && /[[{]/.test(raw))) giveUp();
     const value = plainValue(raw);
@@ -330,9 +351,10 @@ function skipSpaces(s: string, k: number): number {
  */
 export function fastSource(file: string, bytes: Uint8Array, nodes = true): Source | undefined {
   if (bytes.length > MAX_BYTES) return undefined;
-  // Bytes that are not UTF-8 are for the full parser to report; a byte-order mark is dropped, as YAML says.
-  if (!isUtf8(bytes)) return undefined;
+  // Bytes that are not UTF-8 are for the full parser to report; a byte-order mark is dropped, as YAML says. Decoding
+  // shows each byte it cannot read as U+FFFD: only a text with that character can come from bytes that are not UTF-8.
   let text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+  if (text.includes('\ufffd') && !isUtf8(bytes)) return undefined;
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (text.includes('\t') || text.includes('\r') || CONTROL_CHARS.test(text) || HOPELESS.test(text)) return undefined;
   const lines = new Lines(text);
