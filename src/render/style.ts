@@ -44,7 +44,9 @@ const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 /** Wrap text to w columns: at spaces for Latin text, between any two CJK characters. */
 export function wrap(s: string, w: number): string[] {
   const lines: string[] = [];
-  for (const para of s.split('\n')) {
+  const paras = s.split('\n');
+  for (let p = 0; p < paras.length; p++) {
+    const para = paras[p] as string;
     // Widths add up token by token (a colour code never spans two tokens), so a long paragraph costs linear time.
     let line = '';
     let lineWidth = 0;
@@ -76,15 +78,26 @@ export function wrap(s: string, w: number): string[] {
         lineWidth += 1;
       }
     };
+    // Loops over indices: a report wraps its text once, in code V8 has not optimised, where a for-of loop makes an
+    // object for every step.
     if (PRINTABLE_ASCII.test(para)) {
-      // Plain ASCII: words between spaces, each as wide as it is long.
-      for (const part of para.split(/( +)/)) {
-        if (part.startsWith(' ')) space();
-        else if (part !== '') add(part, part.length);
+      // Plain ASCII: words between runs of spaces, each word as wide as it is long.
+      for (let k = 0; k < para.length; ) {
+        if (para.charCodeAt(k) === 32) {
+          while (para.charCodeAt(k) === 32) k++;
+          space();
+          continue;
+        }
+        let end = para.indexOf(' ', k);
+        if (end < 0) end = para.length;
+        add(para.slice(k, end), end - k);
+        k = end;
       }
     } else {
       // A CJK character is a token of its own, with any closing punctuation after it: a line never starts with "，" or "。".
-      for (const tok of para.match(CJK_TOKENS) ?? []) {
+      const toks = para.match(CJK_TOKENS) ?? [];
+      for (let k = 0; k < toks.length; k++) {
+        const tok = toks[k] as string;
         if (SPACES.test(tok)) space();
         else add(tok, width(tok));
       }

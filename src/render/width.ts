@@ -53,6 +53,12 @@ const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 export function textWidth(s: string): number {
   if (PRINTABLE_ASCII.test(s)) return s.length;
   let w = 0;
-  for (const ch of s.replace(SGR, '')) w += charWidth(ch.codePointAt(0) as number);
+  // By code point, over indices: unoptimised, a for-of loop makes an object for every character.
+  const t = s.replace(SGR, '');
+  for (let i = 0; i < t.length; ) {
+    const cp = t.codePointAt(i) as number;
+    w += charWidth(cp);
+    i += cp > 0xffff ? 2 : 1;
+  }
   return w;
 }
