@@ -8,8 +8,13 @@ export type Phase = 1 | 2 | 3;
 
 /** The answers with some replaced; the changed ones carry no file position, so they never warn. */
 export function withAnswers(answers: Answers, changes: ReadonlyMap<string, Answer>): Map<string, Answer> {
-  const out = new Map(answers);
-  for (const [id, a] of changes) out.set(id, a);
+  const out = new Map<string, Answer>();
+  answers.forEach((a, id) => {
+    out.set(id, a);
+  });
+  changes.forEach((a, id) => {
+    out.set(id, a);
+  });
   return out;
 }
 

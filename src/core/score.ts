@@ -68,7 +68,7 @@ export const SEVERITY_FACTOR: Record<Severity, number> = { critical: 10, high: 7
 export function levelFor(levels: readonly Level[], score: number | null): Level | null {
   if (score === null) return null;
   let found: Level | null = null;
-  for (const l of levels) if (l.min <= score) found = l;
+  for (let i = 0; i < levels.length; i++) if ((levels[i] as Level).min <= score) found = levels[i] as Level;
   return found;
 }
 

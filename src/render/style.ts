@@ -36,7 +36,8 @@ export function truncate(text: string, w: number): string {
 
 const CJK = '\\u2e80-\\u9fff\\uf900-\\ufaff\\uff00-\\uffef\\u3000-\\u303f';
 const CLOSING = '，。、；：！？）」』】》”’,.;:!?)';
-const CJK_TOKENS = new RegExp(`[${CJK}][${CLOSING}]*|[^\\s${CJK}]+|\\s+`, 'g');
+// Made when a text first needs it: an English report never does, and a pattern is parsed when it is made.
+let cjkTokens: RegExp | undefined;
 
 const SPACES = /^\s+$/;
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
@@ -95,7 +96,8 @@ export function wrap(s: string, w: number): string[] {
       }
     } else {
       // A CJK character is a token of its own, with any closing punctuation after it: a line never starts with "，" or "。".
-      const toks = para.match(CJK_TOKENS) ?? [];
+      cjkTokens ??= new RegExp(`[${CJK}][${CLOSING}]*|[^\\s${CJK}]+|\\s+`, 'g');
+      const toks = para.match(cjkTokens) ?? [];
       for (let k = 0; k < toks.length; k++) {
         const tok = toks[k] as string;
         if (SPACES.test(tok)) space();
