@@ -65,7 +65,7 @@ export async function reportMany(
   const toFile = opts.output !== undefined && opts.output !== '-';
   const renderOpts = { color: global.color && !toFile, columns: columnsOf(io), top: opts.top };
   const separator = json ? ',\n' : opts.format === 'markdown' ? '\n---\n\n' : '\n';
-  const sink = openSink(io, opts.output, opts.force, strings(global.lang ?? 'en').fileExists);
+  const sink = openSink(io, opts.output, opts.force, (f) => strings(global.lang ?? 'en').fileExists(f));
   const failures: string[] = [];
   try {
     if (json) await sink.write('[\n');

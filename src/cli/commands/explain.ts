@@ -53,6 +53,6 @@ export default async function explainCommand(
   const render = await renderers[format]();
   const toFile = output !== undefined && output !== '-';
   const text = render(doc, { color: global.color && !toFile, columns: columnsOf(io) });
-  await writeOutput(io, output, text, opts.force === true, strings(locale).fileExists);
+  await writeOutput(io, output, text, opts.force === true, (f) => strings(locale).fileExists(f));
   return 0;
 }

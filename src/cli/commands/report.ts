@@ -40,15 +40,16 @@ export function gateFailures(
   },
   gates: { failUnder?: number | Thresholds; minCoverage?: number; failOn?: Severity; maxDrop?: number },
 ): string[] {
-  const t = strings(report.locale);
+  // The texts only when there is something to say: a run that passes its gates builds no table of them.
+  const t = () => strings(report.locale);
   const out: string[] = thresholdFailures(report, gates.failUnder);
   if (gates.minCoverage !== undefined && !(report.overall.coverage >= gates.minCoverage)) {
-    out.push(t.gateCoverage(report.overall.coverage.toFixed(3), gates.minCoverage));
+    out.push(t().gateCoverage(report.overall.coverage.toFixed(3), gates.minCoverage));
   }
   if (gates.failOn !== undefined) {
     const worst = SEVERITY_FACTOR[gates.failOn];
     const hit = report.remedies.filter((r) => SEVERITY_FACTOR[r.severity] >= worst);
-    if (hit.length > 0) out.push(t.gateSeverity(hit.length, gates.failOn, hit.map((r) => r.id).join(', ')));
+    if (hit.length > 0) out.push(t().gateSeverity(hit.length, gates.failOn, hit.map((r) => r.id).join(', ')));
   }
   out.push(...dropFailures(report.locale, report.comparison, gates.maxDrop));
   return out;
@@ -167,7 +168,7 @@ export default async function report(io: Io, g: GlobalOptions, files: string[], 
     format === 'json' && reports.length > 1
       ? `${JSON.stringify(reports, null, 2)}\n`
       : reports.map((r) => render(r, { color, columns, top })).join(format === 'markdown' ? '\n---\n\n' : '\n');
-  await writeOutput(io, output, text, opts.force === true, strings(reports[0]?.locale ?? 'en').fileExists);
+  await writeOutput(io, output, text, opts.force === true, (f) => strings(reports[0]?.locale ?? 'en').fileExists(f));
 
   const failures = reports.flatMap((r) => gateFailures(r, gates));
   for (const f of failures) io.stderr.write(`kamcheck: ${f}\n`);

@@ -29,6 +29,6 @@ export default async function show(io: Io, global: GlobalOptions, _args: string[
             color: global.color && !toFile,
             columns: columnsOf(io),
           });
-  await writeOutput(io, output, text, opts.force === true, strings(locale).fileExists);
+  await writeOutput(io, output, text, opts.force === true, (f) => strings(locale).fileExists(f));
   return 0;
 }

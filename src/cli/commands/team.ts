@@ -93,7 +93,7 @@ export default async function team(io: Io, g: GlobalOptions, args: string[], opt
   const render = await teamRenderers[format]();
   const toFile = output !== undefined && output !== '-';
   const text = render(doc, { color: global.color && !toFile, columns: columnsOf(io), top });
-  await writeOutput(io, output, text, opts.force === true, strings(locale).fileExists);
+  await writeOutput(io, output, text, opts.force === true, (f) => strings(locale).fileExists(f));
 
   const failures = gateFailures(doc, gates);
   for (const f of failures) io.stderr.write(`kamcheck: ${f}\n`);

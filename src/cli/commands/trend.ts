@@ -65,6 +65,6 @@ export default async function trend(io: Io, g: GlobalOptions, files: string[], o
   const render = await trendRenderers[format]();
   const toFile = output !== undefined && output !== '-';
   const text = render(doc, { color: g.color && !toFile, columns: columnsOf(io) });
-  await writeOutput(io, output, text, opts.force === true, strings(locale).fileExists);
+  await writeOutput(io, output, text, opts.force === true, (f) => strings(locale).fileExists(f));
   return 0;
 }
