@@ -63,6 +63,17 @@ describe('the fast YAML reader', () => {
     ['a list at the indentation of its key', 'a:\n- 1\n- two\nb: 3\n'],
     ['no newline at the end', 'a: { n: 1, m: "x" }'],
     ['lists of mappings', 'a:\n  - b: 1\n    c: [x]\n  -   d: 2\n  - e:\n      f: 3\n    g:\n    - h\nz:\n- y: 1\n  x: 2\n'],
+    [
+      // A scalar that starts as a word is text without trying the patterns of nulls, booleans and numbers: the
+      // words that start as those do, and those themselves, must still come out as the yaml library reads them.
+      'nulls, booleans, numbers and the words that start as they do',
+      `${['null', 'Null', 'NULL', '~', 'nul', 'nulls', 'nothing', 'n', 'N', 'no', 'true', 'True', 'TRUE', 'tRue', 'Tru', 'trueish', 't', 'T']
+        .concat(['false', 'False', 'FALSE', 'falsy', 'falsey', 'f', 'F', '1', '-1', '+1', '.5', '1.5e3', '07', '1_000', 'x1', 'Yes'])
+        .map((v, i) => `k${i}: ${v}`)
+        .join('\n')}\nl: [null, Null, nothing, true, Tru, falsey, 1, .5, f]\n`,
+    ],
+    ['a comment after a plain scalar, and a # inside one', 'a: x # c\nb: x#y\nc: [x, y#z]\nd: "q" # c\n'],
+    ['a replacement character written in the file', 'a: "\uFFFD"\nb: x\uFFFDy\n'],
   ])('reads %s as the yaml library does', (_, text) => {
     expect(agrees(_, Buffer.from(text))).toBe(true);
   });
