@@ -74,6 +74,8 @@ describe('the fast YAML reader', () => {
     ],
     ['a comment after a plain scalar, and a # inside one', 'a: x # c\nb: x#y\nc: [x, y#z]\nd: "q" # c\n'],
     ['a replacement character written in the file', 'a: "\uFFFD"\nb: x\uFFFDy\n'],
+    // Only spaces end a plain scalar: a no-break space or an ideographic space at its end is part of it.
+    ['spaces YAML does not trim', 'a: x\u00a0\nb: 你好\u3000\nc: [x\u00a0, y\u3000 ]\nd: x\u00a0 # c\n'],
   ])('reads %s as the yaml library does', (_, text) => {
     expect(agrees(_, Buffer.from(text))).toBe(true);
   });
@@ -96,6 +98,7 @@ describe('the fast YAML reader', () => {
     ['a colon in a plain scalar', 'a: b: c\n'],
     ['invalid UTF-8', Buffer.from([0x61, 0x3a, 0x20, 0xc3, 0x28, 0x0a])],
     ['a control character', 'a: \u0007\n'],
+    ['a no-break space before a comment after a quoted value', 'a: "x"\u00a0# c\n'],
     ['nothing', '# only a comment\n'],
   ])('gives up on %s', (_, text) => {
     expect(fastSource('x.yaml', typeof text === 'string' ? Buffer.from(text) : text)).toBeUndefined();

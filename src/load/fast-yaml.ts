@@ -247,7 +247,9 @@ class Reader {
       const hash = src.indexOf(' #', Math.max(0, at - 1));
       end = hash < 0 ? src.length : hash + 1;
     }
-    const raw = src.slice(at, end).trimEnd();
+    // Only spaces end a plain scalar (a tab makes the reader give up): a no-break or ideographic space is part of it.
+    while (end > at && src.charCodeAt(end - 1) === 32) end--;
+    const raw = src.slice(at, end);
     if (raw === '' || INDICATOR.test(raw) || raw.includes(': ') || raw.endsWith(':') || (flow && /[[{]/.test(raw))) giveUp();
     const value = plainValue(raw);
     return { node: this.scalar(base + at), value, end: at + raw.length };
@@ -255,10 +257,10 @@ class Reader {
 
   private offsetBase = 0;
 
-  /** The rest of a line after a value must be empty or a comment. */
+  /** The rest of a line after a value must be spaces, then nothing or a comment after at least one of them. */
   private lineEnds(src: string, k: number): void {
-    const rest = src.slice(k).trimStart();
-    if (rest !== '' && !(rest.startsWith('#') && (k === src.length || /\s/.test(src[k] as string)))) giveUp();
+    const j = skipSpaces(src, k);
+    if (j < src.length && !(src.charCodeAt(j) === 35 && j > k)) giveUp();
   }
 
   private peek(): Line | undefined {
