@@ -6,7 +6,7 @@ import { parseWhatIf } from '../src/cli/plan-args.js';
 import { compareReports } from '../src/core/compare.js';
 import { bestAnswer, fixOf, phaseOf, plan, withAnswers } from '../src/core/plan.js';
 import { buildReport } from '../src/core/report.js';
-import { evaluate, type Result, rescore } from '../src/core/score.js';
+import { type Answer, type Answers, evaluate, type Result, rescore } from '../src/core/score.js';
 import type { Report } from '../src/schema/report.js';
 import { ROOT, runCli } from './helpers/cli.js';
 import { modelFromFile, score } from './helpers/model.js';
@@ -265,6 +265,37 @@ describe.each(MODELS)('properties on the %s questionnaire', (_, model) => {
     );
     // The point of it: most changes reach few questions.
     expect(reachedFew).toBeGreaterThan(40);
+  });
+
+  it('re-scoring agrees with a full scoring in every perspective, from a copied, a re-scored or another model’s result', () => {
+    const perspectives = model.perspectives.map((p) => p.id);
+    const twin = modelFromFile(model === small ? SMALL : join(ROOT, 'questionnaires/kam-five-pitfalls.yaml'));
+    const scores = (r: Result) => ({ ...r, warnings: [] });
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...perspectives),
+        anyAnswers(model),
+        anyAnswers(model),
+        anyAnswers(model),
+        fc.infiniteStream(fc.boolean()),
+        (perspective, answers, a, b, coin) => {
+          const some = (other: Map<string, Answer>) => new Map([...other].filter(() => coin.next().value && coin.next().value));
+          const [first, second] = [some(a), some(b)];
+          const full = (given: Answers) => scores(evaluate(model, given, { perspective, scoresOnly: true }));
+          const base = evaluate(model, answers, { perspective });
+          // A report hands the plan a copy of its result, with the warnings added.
+          const once = rescore(model, { ...base, warnings: [] }, first);
+          expect(scores(once)).toEqual(full(withAnswers(answers, first)));
+          // From a re-scored result: the second change on top of the first.
+          expect(scores(rescore(model, once, second))).toEqual(full(withAnswers(withAnswers(answers, first), second)));
+          // With another model of the same questionnaire, whose question objects are not the base's.
+          expect(scores(rescore(twin, base, first))).toEqual(
+            scores(evaluate(twin, withAnswers(answers, first), { perspective, scoresOnly: true })),
+          );
+        },
+      ),
+      { numRuns: 40 },
+    );
   });
 
   it('projected scores never fall from one phase to the next', () => {

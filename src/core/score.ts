@@ -269,7 +269,10 @@ export function rescore(model: Model, base: Result, changes: ReadonlyMap<string,
     add(id);
   });
   const value = (x: QuestionResult) => (x.state === 'answered' ? x.answer?.value : undefined);
-  const questions = base.questions.slice();
+  // The base's list in this model's order, with the questions scored again put in: when the base was scored with
+  // this very model (as a plan's is), its list follows the model's order; otherwise each result is looked up.
+  const sameModel = partialsOf.get(base.questions)?.model === model;
+  const questions = sameModel ? base.questions.slice() : [];
   for (let k = 0; k < pending.length; k++) {
     const at = pending[k] as number;
     const info = model.questions[at] as QuestionInfo;
@@ -277,7 +280,7 @@ export function rescore(model: Model, base: Result, changes: ReadonlyMap<string,
     const old = before.get(id) as QuestionResult;
     const r = questionResult(info, changes.get(id) ?? old.answer, perspective, facts, []);
     results.set(id, r);
-    questions[at] = r;
+    if (sameModel) questions[at] = r;
     const next = r.state !== old.state || r.score !== old.score || !sameValue(value(r), value(old)) ? dependents.get(id) : undefined;
     if (next) for (let j = 0; j < next.length; j++) add(next[j] as string);
   }
@@ -286,7 +289,8 @@ export function rescore(model: Model, base: Result, changes: ReadonlyMap<string,
   results.changed.forEach((r) => {
     touched.add(r.info.dimension.id);
   });
-  return complete(model, perspective, scoring, questions, facts, [], { scoresOnly: true }, { base, touched });
+  const list = sameModel ? questions : model.questions.map((q) => results.get(q.question.id) as QuestionResult);
+  return complete(model, perspective, scoring, list, facts, [], { scoresOnly: true }, { base, touched });
 }
 
 /** A dimension's sums over its questions (steps 2–3). */
@@ -299,8 +303,9 @@ interface Partial {
   applicable: number;
 }
 
-// The sums of each result's dimensions: a re-scoring takes those of the dimensions it did not touch.
-const partialsOf = new WeakMap<Result, Partial[]>();
+// The sums of the dimensions of each list of question results, and the model they follow: a re-scoring takes those
+// of the dimensions it did not touch. Kept by the list, not the result, which reports copy to add their warnings.
+const partialsOf = new WeakMap<readonly QuestionResult[], { model: Model; partial: Partial[] }>();
 
 function partialOf(dimension: Dimension, results: ResultsById): Partial {
   let num = 0;
@@ -345,11 +350,12 @@ function complete(
   const { results, dimRaw } = scoring;
   let overallRaw: number | null = null;
   // 2–3. Raw scores and coverage per dimension.
-  const before = reuse && partialsOf.get(reuse.base);
+  const kept = reuse && partialsOf.get(reuse.base.questions);
+  const before = kept?.model === model ? kept.partial : undefined;
   const partial: Partial[] = [];
   for (let i = 0; i < model.dimensions.length; i++) {
     const dimension = model.dimensions[i] as Dimension;
-    const p = before && !reuse.touched.has(dimension.id) ? (before[i] as Partial) : partialOf(dimension, results);
+    const p = before && !reuse?.touched.has(dimension.id) ? (before[i] as Partial) : partialOf(dimension, results);
     dimRaw.set(dimension.id, p.raw);
     partial.push(p);
   }
@@ -421,6 +427,6 @@ function complete(
     remedies,
     warnings,
   };
-  partialsOf.set(result, partial);
+  partialsOf.set(questions, { model, partial });
   return result;
 }
