@@ -119,8 +119,22 @@ function directStdout() {
   return out;
 }
 let stdout;
-// Whether Node.js built one of its own streams: their writes may be under way when run() ends.
+// Whether Node.js built one of its own streams, for kamcheck's I/O or anything else (console included): their writes
+// may be under way when run() ends. Where the streams are not built by getters of process's own, assume they are.
 let streams = false;
+for (const name of ['stdin', 'stdout', 'stderr']) {
+  const own = Object.getOwnPropertyDescriptor(process, name);
+  if (typeof own?.get !== 'function' || !own.configurable) streams = true;
+  else
+    Object.defineProperty(process, name, {
+      configurable: true,
+      enumerable: own.enumerable,
+      get() {
+        streams = true;
+        return own.get.call(process);
+      },
+    });
+}
 
 bundle.exports
   .run({
@@ -128,21 +142,13 @@ bundle.exports
     // process.stdin, stdout and stderr build their streams on first use: a report never reads standard input
     // and writes no message when all is well.
     get stdin() {
-      streams = true;
       return process.stdin;
     },
     get stdout() {
-      if (stdout === undefined) {
-        stdout = directStdout();
-        if (stdout === undefined) {
-          streams = true;
-          stdout = process.stdout;
-        }
-      }
+      stdout ??= directStdout() ?? process.stdout;
       return stdout;
     },
     get stderr() {
-      streams = true;
       return process.stderr;
     },
     env,

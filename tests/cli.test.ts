@@ -470,6 +470,23 @@ describe('as a real process', () => {
     expect(Object.keys(bundle.exports).sort()).toEqual(['VERSION', 'packEntry', 'run']);
   });
 
+  it('a run ends at once only when all it wrote went straight to its descriptor and no stream of Node.js was built', () => {
+    // --trace-exit makes Node.js report a call of process.exit on standard error.
+    const run = (...args: string[]) =>
+      spawnSync(process.execPath, ['--trace-exit', 'bin/kamcheck.js', 'report', 'examples/midsize-components.en.yaml', ...args], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        env: { PATH: process.env.PATH ?? '' },
+      });
+    const plain = run('-f', 'json');
+    expect(plain.status).toBe(0);
+    expect(plain.stderr).toContain('Exited the environment with code 0');
+    // A message on standard error: Node.js's stream may still be writing it, so the run ends as Node.js ends it.
+    const gated = run('-f', 'json', '--fail-under', '90');
+    expect(gated.status).toBe(1);
+    expect(gated.stderr).toMatch(/^kamcheck: gate failed: .*\n$/);
+  });
+
   it('output larger than a pipe holds arrives whole when the reader is slow', async () => {
     // A run whose output all went straight to its descriptor ends with process.exit, without taking its heap apart:
     // its writes are done when they return. Nothing may be cut off by that.
