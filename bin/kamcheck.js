@@ -6,7 +6,7 @@
 // Then: run() with the real process as its I/O.
 // This file is CommonJS (bin/package.json): Node starts a CommonJS main module without its ES module loader.
 'use strict';
-const { closeSync, fstatSync, mkdirSync, openSync, readSync, writeFileSync, writeSync } = require('node:fs');
+const { closeSync, existsSync, fstatSync, mkdirSync, openSync, readSync, writeFileSync, writeSync } = require('node:fs');
 // The module system's class, as every CommonJS module reaches it: require('node:module') would load the ES module
 // loader and the source map support as well, half a millisecond of start-up.
 const Module = module.constructor;
@@ -35,6 +35,8 @@ const source = read(file).toString('latin1');
 const build = /^\/\*kamcheck-build ([^*\s]+)\*\//.exec(source)?.[1] ?? '';
 const header = `${file} ${build}`;
 const cacheFor = (path) => {
+  // No user cache is the usual case: asked so, a missing file costs no exception.
+  if (!existsSync(path)) return undefined;
   try {
     const bytes = read(path);
     const eol = bytes.indexOf(10);
