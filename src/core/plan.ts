@@ -2,7 +2,8 @@ import type { Rule } from '../schema/questionnaire.js';
 import { conditionQuestions } from './conditions.js';
 import { type Canonical, type Model, type QuestionInfo, phaseOf as rulePhase } from './model.js';
 import { round } from './report.js';
-import { type Answer, type Answers, type Result, rescore, snap } from './score.js';
+import { rescore } from './rescore.js';
+import { type Answer, type Answers, type Result, snap } from './score.js';
 
 export type Phase = 1 | 2 | 3;
 
