@@ -166,6 +166,16 @@ const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url),
 // Names this build: the bundle's first line and its code caches carry it (see bin/kamcheck.js).
 const BUILD = `${pkg.version}+${Date.now().toString(36)}`;
 const out = resolve(`.dist-${process.pid}`);
+// A build that was stopped leaves its folder behind: the folders of builds no longer running are removed.
+for (const name of readdirSync('.')) {
+  const pid = /^\.dist-(\d+)$/.exec(name)?.[1];
+  if (pid === undefined || Number(pid) === process.pid) continue;
+  try {
+    process.kill(Number(pid), 0);
+  } catch (e) {
+    if (e.code === 'ESRCH') rmSync(name, { recursive: true, force: true });
+  }
+}
 const file = `${out}/kamcheck.cjs`;
 const common = {
   bundle: true,
