@@ -2,7 +2,6 @@ import { forPerspective, type Model, perspectiveOf } from '../core/model.js';
 import { buildReport } from '../core/report.js';
 import { evaluate } from '../core/score.js';
 import { type Diagnostic, InputError } from '../diagnostics.js';
-import { strings } from '../i18n/ui.js';
 import type { ParsedAnswers } from '../load/answers.js';
 import { type Format, renderers } from '../render/index.js';
 import type { Report } from '../schema/report.js';
@@ -65,7 +64,7 @@ export async function reportMany(
   const toFile = opts.output !== undefined && opts.output !== '-';
   const renderOpts = { color: global.color && !toFile, columns: columnsOf(io), top: opts.top };
   const separator = json ? ',\n' : opts.format === 'markdown' ? '\n---\n\n' : '\n';
-  const sink = openSink(io, opts.output, opts.force, (f) => strings(global.lang ?? 'en').fileExists(f));
+  const sink = openSink(io, opts.output, opts.force, global.lang ?? 'en');
   const failures: string[] = [];
   try {
     if (json) await sink.write('[\n');

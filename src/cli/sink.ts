@@ -1,5 +1,6 @@
 import { closeSync, existsSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { strings } from '../i18n/ui.js';
 import { type Io, UsageError } from './io.js';
 
 /** Where a long output goes piece by piece: standard output, or a file that appears whole or not at all. */
@@ -12,7 +13,7 @@ export interface Sink {
 }
 
 /** A sink for `-o FILE` (refusing to overwrite without --force) or standard output, honouring back-pressure. */
-export function openSink(io: Io, output: string | undefined, force: boolean, exists: (f: string) => string): Sink {
+export function openSink(io: Io, output: string | undefined, force: boolean, locale: string): Sink {
   if (output === undefined || output === '-') {
     return {
       write: (text) =>
@@ -26,7 +27,7 @@ export function openSink(io: Io, output: string | undefined, force: boolean, exi
   }
   const path = resolve(io.cwd, output);
   if (existsSync(path) && statSync(path).isDirectory()) throw new UsageError(`kamcheck: error: cannot write ${output}: is a directory`);
-  if (!force && existsSync(path)) throw new UsageError(`kamcheck: error: ${exists(output)}`);
+  if (!force && existsSync(path)) throw new UsageError(`kamcheck: error: ${strings(locale).fileExists(output)}`);
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}-${Date.now().toString(36)}.tmp`);
   const fail = (e: unknown): never => {
     const code = (e as NodeJS.ErrnoException).code;

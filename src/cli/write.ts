@@ -1,5 +1,6 @@
 import { promises as fs } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { strings } from '../i18n/ui.js';
 import { type Io, reasonOf, UsageError } from './io.js';
 
 /** What is at a path now, without following a symbolic link. */
@@ -62,9 +63,9 @@ export async function writeAtomic(path: string, content: string, opts: { exclusi
   }
 }
 
-/** A one-line message for a file that cannot be written. */
-export function writeError(name: string, e: unknown, exists: (f: string) => string): UsageError {
-  if (e instanceof Exists) return new UsageError(`kamcheck: error: ${exists(name)}`);
+/** A one-line message for a file that cannot be written; `locale` is the language of the "already exists" one. */
+export function writeError(name: string, e: unknown, locale: string): UsageError {
+  if (e instanceof Exists) return new UsageError(`kamcheck: error: ${strings(locale).fileExists(name)}`);
   if (e instanceof NotRegular) {
     return new UsageError(
       `kamcheck: error: cannot write ${name}: ${e.isDir ? 'is a directory' : 'not a regular file (kamcheck replaces only regular files)'}`,
@@ -74,13 +75,7 @@ export function writeError(name: string, e: unknown, exists: (f: string) => stri
 }
 
 /** Write to `-o FILE` (refusing to overwrite without --force) or to stdout. */
-export async function writeOutput(
-  io: Io,
-  output: string | undefined,
-  content: string,
-  force: boolean,
-  exists: (f: string) => string,
-): Promise<void> {
+export async function writeOutput(io: Io, output: string | undefined, content: string, force: boolean, locale: string): Promise<void> {
   if (output === undefined || output === '-') {
     io.stdout.write(content);
     return;
@@ -89,6 +84,6 @@ export async function writeOutput(
   try {
     await writeAtomic(resolve(io.cwd, output), content, { exclusive: !force });
   } catch (e) {
-    throw writeError(output, e, exists);
+    throw writeError(output, e, locale);
   }
 }

@@ -52,7 +52,7 @@ function answersTarget(io: Io, opts: { output?: string; resume?: string; force: 
   const path = resolve(io.cwd, file);
   const continuing = opts.resume !== undefined && resolve(io.cwd, opts.resume) === path;
   const there = lstatOrNone(path);
-  if (there && !there.isFile()) throw writeError(file, new NotRegular(there.isDirectory()), strings(tool).fileExists);
+  if (there && !there.isFile()) throw writeError(file, new NotRegular(there.isDirectory()), tool);
   if (!continuing && !opts.force && there) {
     const t = strings(tool);
     throw new UsageError(`kamcheck: error: ${opts.resume ? t.fileExists(file) : t.fileExistsResume(file)}`);
@@ -116,7 +116,7 @@ export default async function assess(io: Io, global: GlobalOptions, _args: strin
       try {
         await writeAtomic(path, stringifyAnswers(answersDocument(model, withOthers(s.answers), meta)));
       } catch (e) {
-        throw writeError(file, e, strings(tool).fileExists);
+        throw writeError(file, e, tool);
       }
     };
     const resumeCommand = ['kamcheck assess --resume', shellWord(file), questionnaire ? `-q ${shellWord(questionnaire)}` : '']
@@ -205,7 +205,7 @@ async function offerMarkdown(io: Io, p: Prompter, locale: string, file: string, 
   try {
     await writeAtomic(path, render());
   } catch (e) {
-    throw writeError(md, e, strings(locale).fileExists);
+    throw writeError(md, e, locale);
   }
   io.stderr.write(`${strings(locale).written(md)}\n`);
 }

@@ -3,7 +3,6 @@ import { forPerspective, perspectiveOf } from '../../core/model.js';
 import { plan } from '../../core/plan.js';
 import { evaluate } from '../../core/score.js';
 import { planStrings } from '../../i18n/plan.js';
-import { strings } from '../../i18n/ui.js';
 import { closest } from '../../load/issues.js';
 import type { Explanation } from '../../schema/explanation.js';
 import { type GlobalOptions, printDiagnostics, readAnswers, readQuestionnaire } from '../context.js';
@@ -53,6 +52,6 @@ export default async function explainCommand(
   const render = await renderers[format]();
   const toFile = output !== undefined && output !== '-';
   const text = render(doc, { color: global.color && !toFile, columns: columnsOf(io) });
-  await writeOutput(io, output, text, opts.force === true, (f) => strings(locale).fileExists(f));
+  await writeOutput(io, output, text, opts.force === true, locale);
   return 0;
 }

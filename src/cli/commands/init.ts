@@ -34,7 +34,7 @@ export default async function init(io: Io, global: GlobalOptions, _args: string[
       ...(isOtherPerspective(full, perspective) ? { perspective } : {}),
     }),
     opts.force === true,
-    strings(locale).fileExists,
+    locale,
   );
   if (output !== undefined && output !== '-') io.stderr.write(`${strings(locale).written(output)}\n`);
   if (ref.url === undefined) io.stderr.write(`kamcheck: ${strings(locale).noSchemaLine}\n`);

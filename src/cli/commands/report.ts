@@ -168,7 +168,7 @@ export default async function report(io: Io, g: GlobalOptions, files: string[], 
     format === 'json' && reports.length > 1
       ? `${JSON.stringify(reports, null, 2)}\n`
       : reports.map((r) => render(r, { color, columns, top })).join(format === 'markdown' ? '\n---\n\n' : '\n');
-  await writeOutput(io, output, text, opts.force === true, (f) => strings(reports[0]?.locale ?? 'en').fileExists(f));
+  await writeOutput(io, output, text, opts.force === true, reports[0]?.locale ?? 'en');
 
   const failures = reports.flatMap((r) => gateFailures(r, gates));
   for (const f of failures) io.stderr.write(`kamcheck: ${f}\n`);

@@ -1,5 +1,4 @@
 import { askedOf } from '../../core/model.js';
-import { strings } from '../../i18n/ui.js';
 import { renderFormMarkdown, renderFormTerminal } from '../../render/form.js';
 import { type GlobalOptions, readQuestionnaire } from '../context.js';
 import { formatOf } from '../format.js';
@@ -29,6 +28,6 @@ export default async function show(io: Io, global: GlobalOptions, _args: string[
             color: global.color && !toFile,
             columns: columnsOf(io),
           });
-  await writeOutput(io, output, text, opts.force === true, (f) => strings(locale).fileExists(f));
+  await writeOutput(io, output, text, opts.force === true, locale);
   return 0;
 }

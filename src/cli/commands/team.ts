@@ -5,7 +5,6 @@ import { DEFAULT_DISAGREE, type GroupBy, type Member, memberOf, summarizeTeam } 
 import { buildTeamReport } from '../../core/team-report.js';
 import { type Diagnostic, hasErrors, InputError } from '../../diagnostics.js';
 import { teamStrings } from '../../i18n/team.js';
-import { strings } from '../../i18n/ui.js';
 import { type TeamFormat, teamRenderers } from '../../render/team-formats.js';
 import type { Severity } from '../../schema/questionnaire.js';
 import type { TeamReport } from '../../schema/team.js';
@@ -93,7 +92,7 @@ export default async function team(io: Io, g: GlobalOptions, args: string[], opt
   const render = await teamRenderers[format]();
   const toFile = output !== undefined && output !== '-';
   const text = render(doc, { color: global.color && !toFile, columns: columnsOf(io), top });
-  await writeOutput(io, output, text, opts.force === true, (f) => strings(locale).fileExists(f));
+  await writeOutput(io, output, text, opts.force === true, locale);
 
   const failures = gateFailures(doc, gates);
   for (const f of failures) io.stderr.write(`kamcheck: ${f}\n`);

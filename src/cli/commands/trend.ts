@@ -1,7 +1,6 @@
 import { buildTrend, type Dated } from '../../core/trend.js';
 import { type Diagnostic, diag, InputError } from '../../diagnostics.js';
 import { messageOf } from '../../i18n/diagnostics.js';
-import { strings } from '../../i18n/ui.js';
 import { type TrendFormat, trendRenderers } from '../../render/trend-index.js';
 import { readConfig } from '../config.js';
 import { type GlobalOptions, printDiagnostics, readQuestionnaire } from '../context.js';
@@ -65,6 +64,6 @@ export default async function trend(io: Io, g: GlobalOptions, files: string[], o
   const render = await trendRenderers[format]();
   const toFile = output !== undefined && output !== '-';
   const text = render(doc, { color: g.color && !toFile, columns: columnsOf(io) });
-  await writeOutput(io, output, text, opts.force === true, (f) => strings(locale).fileExists(f));
+  await writeOutput(io, output, text, opts.force === true, locale);
   return 0;
 }
