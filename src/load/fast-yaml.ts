@@ -1,5 +1,6 @@
 import { isUtf8 } from 'node:buffer';
-import { CONTROL_CHARS, lineStarts, MAX_BYTES, type Path, positionOf, type Source } from './source.js';
+import { type Line, type Lines, linesOf, type Node, positionIn, scalar } from './fast-lines.js';
+import { CONTROL_CHARS, lineStarts, MAX_BYTES, type Source } from './source.js';
 
 // A reader for the plain YAML that answers files and questionnaires are made of: block mappings indented with
 // spaces, one-line scalars, one-line flow lists and mappings, block lists of scalars and of mappings, comments. It
@@ -58,73 +59,8 @@ const plainKey = (key: string): boolean => {
   return key !== '__proto__' && v !== null && String(v) === key;
 };
 
-/** Where a value starts, and for a mapping or list where its entries start: all a message needs. */
-interface Node {
-  start: number;
-  keys?: Map<string, { key: number; value: Node }>;
-  items?: Node[];
-}
-
-const scalar = (start: number): Node => ({ start });
-
 /** Nesting the fast reader follows; deeper files go to the full parser, which reports what is too deep. */
 const MAX_DEPTH = 64;
-
-/** Source.position over the reader's nodes: the same walk as over the yaml library's. */
-function positionIn(root: Node, starts: readonly number[]) {
-  return (path: Path, key: boolean) => {
-    let node = root;
-    let best = node.start;
-    for (let i = 0; i < path.length; i++) {
-      const step = path[i] as string | number;
-      let next: Node | undefined;
-      if (node.keys) {
-        const pair = node.keys.get(String(step));
-        if (!pair) break;
-        if (key && i === path.length - 1) {
-          best = pair.key;
-          break;
-        }
-        next = pair.value;
-      } else if (node.items && typeof step === 'number') next = node.items[step];
-      if (!next) break;
-      node = next;
-      best = node.start;
-    }
-    return positionOf(starts, best);
-  };
-}
-
-interface Line {
-  start: number;
-  /** Where the line ends, trailing spaces included. */
-  end: number;
-  indent: number;
-  /** The text after the indentation. */
-  body: string;
-}
-
-/**
- * The lines that carry something, as numbers: a line's text is cut from the file only while it is being read, so
- * that a file of 100,000 short lines does not keep 100,000 strings and objects alive.
- */
-class Lines {
-  readonly starts: number[] = [];
-  readonly ends: number[] = [];
-  readonly indents: number[] = [];
-  /** Where the text after the indentation ends, trailing spaces dropped. */
-  readonly bodyEnds: number[] = [];
-  constructor(readonly text: string) {}
-  get length(): number {
-    return this.starts.length;
-  }
-  /** Line i, read as indented by `indent` when given (the keys of a mapping that starts after a dash). */
-  at(i: number, indent = this.indents[i] as number): Line | undefined {
-    if (i >= this.starts.length) return undefined;
-    const start = this.starts[i] as number;
-    return { start, end: this.ends[i] as number, indent, body: this.text.slice(start + indent, this.bodyEnds[i]) };
-  }
-}
 
 const NO_NODE: Node = { start: 0 };
 
@@ -359,25 +295,8 @@ export function fastSource(file: string, bytes: Uint8Array, nodes = true): Sourc
   if (text.includes('\ufffd') && !isUtf8(bytes)) return undefined;
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (text.includes('\t') || text.includes('\r') || CONTROL_CHARS.test(text) || HOPELESS.test(text)) return undefined;
-  const lines = new Lines(text);
-  for (let start = 0; start <= text.length; ) {
-    let end = text.indexOf('\n', start);
-    if (end < 0) end = text.length;
-    let first = start;
-    while (first < end && text.charCodeAt(first) === 32) first++;
-    // Blank and comment lines carry nothing; document markers and directives are left to the full parser.
-    if (text.startsWith('---', first) || text.startsWith('...', first) || (start === 0 && text.startsWith('%'))) return undefined;
-    if (first < end && text.charCodeAt(first) !== 35) {
-      let last = end;
-      while (last > first && text.charCodeAt(last - 1) === 32) last--;
-      lines.starts.push(start);
-      lines.ends.push(end);
-      lines.indents.push(first - start);
-      lines.bodyEnds.push(last);
-    }
-    start = end + 1;
-  }
-  if (lines.length === 0 || lines.indents[0] !== 0) return undefined;
+  const lines = linesOf(text);
+  if (!lines || lines.length === 0 || lines.indents[0] !== 0) return undefined;
   const read = (withNodes: boolean) => {
     const reader = new Reader(lines, withNodes);
     const r = reader.map(0);
