@@ -1,4 +1,4 @@
-import { lazy } from './lazy.js';
+import { lazy, type TextTable } from './lazy.js';
 // Words of planning (phases, gains, targets, what-if) and of `kamcheck explain`, in every language the tool speaks.
 
 export interface PlanStrings {
@@ -50,7 +50,8 @@ export interface PlanStrings {
 }
 
 const PLAN_EN = lazy(
-  (): PlanStrings => ({
+  (): TextTable<PlanStrings> => ({
+    __proto__: null,
     phase: { 1: 'Phase 1 — quick wins (0–3 months)', 2: 'Phase 2 — 3–6 months', 3: 'Phase 3 — 6–12 months' },
     gain: (p) => `${p} points`,
     explanationTitle: 'how the numbers were reached',
@@ -99,7 +100,8 @@ const PLAN_EN = lazy(
 );
 
 const PLAN_ZH = lazy(
-  (): PlanStrings => ({
+  (): TextTable<PlanStrings> => ({
+    __proto__: null,
     phase: { 1: '第一阶段：速赢（0–3 个月）', 2: '第二阶段：3–6 个月', 3: '第三阶段：6–12 个月' },
     gain: (p) => `${p} 分`,
     explanationTitle: '分数的计算过程',

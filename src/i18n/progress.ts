@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../diagnostics.js';
-import { lazy } from './lazy.js';
+import { lazy, type TextTable } from './lazy.js';
 import { isZh } from './ui.js';
 
 // Words of progress over time: comparisons with a baseline, trends, regression gates and the CI config file.
@@ -71,7 +71,8 @@ export interface ProgressStrings {
 }
 
 const PROGRESS_EN = lazy(
-  (): ProgressStrings => ({
+  (): TextTable<ProgressStrings> => ({
+    __proto__: null,
     expectReport: 'an answers file or the JSON of `kamcheck report -f json`',
     expectTeam: 'answers files, a folder of them or the JSON of `kamcheck team -f json`',
     comparedWith: (date, file) => `Compared with ${date ?? 'the baseline'}${file === null ? '' : ` (${file})`}`,
@@ -108,7 +109,8 @@ const PROGRESS_EN = lazy(
 );
 
 const PROGRESS_ZH = lazy(
-  (): ProgressStrings => ({
+  (): TextTable<ProgressStrings> => ({
+    __proto__: null,
     expectReport: '答卷文件或 `kamcheck report -f json` 生成的 JSON',
     expectTeam: '答卷文件、答卷文件夹或 `kamcheck team -f json` 生成的 JSON',
     comparedWith: (date, file) => `与${date ?? '基线'}对比${file === null ? '' : `（${file}）`}`,

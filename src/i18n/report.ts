@@ -1,5 +1,5 @@
 import type { Severity } from '../schema/questionnaire.js';
-import { lazy } from './lazy.js';
+import { lazy, type TextTable } from './lazy.js';
 
 /** The words of the report's sections (summary, dimensions, strengths, roadmap, comparison, appendix). */
 export interface ReportStrings {
@@ -60,7 +60,8 @@ export interface ReportStrings {
 }
 
 const REPORT_EN = lazy(
-  (): ReportStrings => ({
+  (): TextTable<ReportStrings> => ({
+    __proto__: null,
     summary: 'Executive summary',
     preparedBy: 'Prepared by',
     perspective: 'Perspective',
@@ -121,7 +122,8 @@ const REPORT_EN = lazy(
 );
 
 const REPORT_ZH = lazy(
-  (): ReportStrings => ({
+  (): TextTable<ReportStrings> => ({
+    __proto__: null,
     summary: '管理层摘要',
     preparedBy: '评估顾问',
     perspective: '视角',

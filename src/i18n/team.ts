@@ -1,6 +1,6 @@
 import type { Consensus } from '../core/stats.js';
 import type { GroupBy } from '../core/team.js';
-import { lazy } from './lazy.js';
+import { lazy, type TextTable } from './lazy.js';
 
 /** The words of the team report and of `kamcheck team`, in every language the tool speaks. */
 export interface TeamStrings {
@@ -56,7 +56,8 @@ export interface TeamStrings {
 }
 
 const TEAM_EN = lazy(
-  (): TeamStrings => ({
+  (): TextTable<TeamStrings> => ({
+    __proto__: null,
     title: 'team report',
     respondents: (n, by) => `${n} respondents, grouped by ${by}`,
     others: (n, who) => `and ${n} ${who}`,
@@ -108,7 +109,8 @@ const TEAM_EN = lazy(
 );
 
 const TEAM_ZH = lazy(
-  (): TeamStrings => ({
+  (): TextTable<TeamStrings> => ({
+    __proto__: null,
     title: '团队诊断报告',
     respondents: (n, by) => `${n} 位受访者，按${by}分组`,
     others: (n, who) => `另有${who} ${n} 位`,

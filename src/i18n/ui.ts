@@ -1,5 +1,5 @@
 import type { Severity } from '../schema/questionnaire.js';
-import { lazy } from './lazy.js';
+import { lazy, type TextTable } from './lazy.js';
 
 /** The tool's own words, in every language it speaks. */
 export interface Strings {
@@ -86,7 +86,8 @@ export interface FormStrings {
 }
 
 const EN = lazy(
-  (): Strings => ({
+  (): TextTable<Strings> => ({
+    __proto__: null,
     reportTitle: 'maturity report',
     overall: 'Overall',
     level: 'Level',
@@ -184,7 +185,8 @@ const EN = lazy(
 );
 
 const ZH = lazy(
-  (): Strings => ({
+  (): TextTable<Strings> => ({
+    __proto__: null,
     reportTitle: '成熟度报告',
     overall: '总体',
     level: '等级',
