@@ -1,66 +1,10 @@
 import type { Diagnostic } from '../diagnostics.js';
 import type { Dimension, Level, Rule, Severity } from '../schema/questionnaire.js';
 import { type Facts, holds, type State } from './conditions.js';
-import { type Canonical, dimensionWeight, type Model, perspectiveOf, type QuestionInfo, scoreOf } from './model.js';
+import { dimensionWeight, type Model, perspectiveOf, type QuestionInfo, scoreOf } from './model.js';
+import type { Answer, Answers, DimensionResult, QuestionResult, Remedy, Result } from './result.js';
 
-/** One answer as read from an answers file, already checked and made canonical. */
-export interface Answer {
-  value?: Canonical;
-  na?: boolean;
-  note?: string;
-  evidence?: string;
-  at?: { file: string; line: number; column: number };
-}
-export type Answers = ReadonlyMap<string, Answer>;
-
-export interface QuestionResult {
-  info: QuestionInfo;
-  state: State;
-  /** The question score: of the answer, or the `skippedScore` of a skipped question that has one. */
-  score: number | null;
-  /** False for a question outside the respondent's perspective: not asked, in no sum, in no report. */
-  asked: boolean;
-  answer?: Answer;
-}
-
-export interface DimensionResult {
-  dimension: Dimension;
-  weight: number;
-  raw: number | null;
-  score: number | null;
-  coverage: number;
-  answered: number;
-  applicable: number;
-  cappedBy: string[];
-  level: Level | null;
-}
-
-export interface Remedy {
-  rule: Rule;
-  index: number;
-  severity: Severity;
-  priority: number;
-}
-
-export interface Result {
-  /** The perspective the answers speak for. */
-  perspective: string;
-  questions: QuestionResult[];
-  dimensions: DimensionResult[];
-  overall: {
-    score: number | null;
-    /** Weighted mean of the raw dimension scores (what `score: overall` conditions see). */
-    raw: number | null;
-    /** Weighted mean of the final dimension scores, before any overall cap. */
-    uncapped: number | null;
-    coverage: number;
-    level: Level | null;
-    /** The rules whose `overallCap` set the overall score, when a cap lowered it. */
-    cappedBy: string[];
-  };
-  remedies: Remedy[];
-  warnings: Diagnostic[];
-}
+export type { Answer, Answers, DimensionResult, QuestionResult, Remedy, Result };
 
 export const SEVERITY_FACTOR: Record<Severity, number> = { critical: 10, high: 7.5, medium: 5, low: 2.5 };
 
