@@ -60,7 +60,8 @@ export interface AnswersFor {
  * anything else, and every file with a problem, goes to the YAML library and the schema, loaded only then.
  */
 export async function parseAnswersFile(file: string, bytes: Uint8Array): Promise<{ parsed?: ParsedAnswers; diagnostics: Diagnostic[] }> {
-  const source = fastSource(file, bytes);
+  // Data only: positions are for messages, and the fast reader reads the file again for the first one asked for.
+  const source = fastSource(file, bytes, false);
   const doc = source && quickAnswersFile(source.data);
   if (source && doc) return { parsed: { doc, source }, diagnostics: [] };
   const { answersFromSource, parseAnswers } = await import('../load/answers.js');

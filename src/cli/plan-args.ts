@@ -42,7 +42,7 @@ export function parseWhatIf(args: readonly string[], model: Model, perspective: 
       continue;
     }
     const valueColumn = id.length + 2;
-    const answer: Answer = { at: where(1) };
+    const answer: Answer = { at: () => where(1) };
     const trimmed = value.trim();
     if (trimmed === '') {
       // Unanswered.

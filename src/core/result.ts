@@ -12,7 +12,11 @@ export interface Answer {
   na?: boolean;
   note?: string;
   evidence?: string;
-  at?: { file: string; line: number; column: number };
+  /**
+   * Where the answer was given, for a message about it, found only then: the fast reader keeps no positions of a
+   * plain file and reads it again for the first one asked for.
+   */
+  at?: () => { file: string; line: number; column: number };
 }
 export type Answers = ReadonlyMap<string, Answer>;
 

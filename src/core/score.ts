@@ -100,7 +100,7 @@ export function questionResult(
   if (when && !holds(when, facts)) {
     state = 'skipped';
     if (answer && (answer.value !== undefined || answer.na) && answer.at) {
-      warnings.push({ severity: 'warning', code: 'answer-ignored', args: { id }, ...answer.at });
+      warnings.push({ severity: 'warning', code: 'answer-ignored', args: { id }, ...answer.at() });
     }
   } else if (answer?.na) state = 'na';
   else if (answer?.value !== undefined) state = 'answered';

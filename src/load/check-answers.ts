@@ -99,7 +99,7 @@ export function checkAnswers(parsed: ParsedAnswers, model: Model): { answers: Ma
     const long = isLong(entry);
     const raw = long ? entry.value : entry;
     const valuePath: Path = long ? [...p, 'value'] : p;
-    const answer: Answer = { at: at(p, true) };
+    const answer: Answer = { at: () => at(p, true) };
     if (long && entry.note !== undefined) answer.note = entry.note;
     if (long && entry.evidence !== undefined) answer.evidence = entry.evidence;
     if (raw === null || raw === undefined || raw === '') {
