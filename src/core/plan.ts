@@ -7,7 +7,7 @@ import { type Answer, type Answers, type Result, snap } from './score.js';
 
 export type Phase = 1 | 2 | 3;
 
-/** The answers with some replaced; the changed ones carry no file position, so they never warn. */
+/** The answers with some replaced (a what-if's changes carry the place on the command line they were given at). */
 export function withAnswers(answers: Answers, changes: ReadonlyMap<string, Answer>): Map<string, Answer> {
   const out = new Map<string, Answer>();
   answers.forEach((a, id) => {

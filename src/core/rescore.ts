@@ -99,7 +99,7 @@ export function rescore(model: Model, base: Result, changes: ReadonlyMap<string,
     const info = model.questions[at] as QuestionInfo;
     const id = info.question.id;
     const old = before.get(id) as QuestionResult;
-    const r = questionResult(info, changes.get(id) ?? old.answer, perspective, facts, []);
+    const r = questionResult(info, changes.get(id) ?? old.answer, perspective, facts);
     results.set(id, r);
     if (sameModel) questions[at] = r;
     const next = r.state !== old.state || r.score !== old.score || !sameValue(value(r), value(old)) ? dependents.get(id) : undefined;

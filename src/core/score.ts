@@ -83,13 +83,16 @@ export function factsFrom(model: Model, results: ResultsById, score: (id: string
 export const factsOf = (model: Model, s: Scoring): Facts =>
   factsFrom(model, s.results, (id) => (id === 'overall' ? s.overallRaw : (s.dimRaw.get(id) ?? null)));
 
-/** One question's state and score, given the results of the questions before it (step 1). */
+/**
+ * One question's state and score, given the results of the questions before it (step 1). Without `warnings` an
+ * ignored answer is not reported, and its place in the file is not looked up (re-scoring for the plan says nothing).
+ */
 export function questionResult(
   info: QuestionInfo,
   answer: Answer | undefined,
   perspective: string,
   facts: Facts,
-  warnings: Diagnostic[],
+  warnings?: Diagnostic[],
 ): QuestionResult {
   const id = info.question.id;
   const { when } = info.question;
@@ -99,7 +102,7 @@ export function questionResult(
   let state: State;
   if (when && !holds(when, facts)) {
     state = 'skipped';
-    if (answer && (answer.value !== undefined || answer.na) && answer.at) {
+    if (warnings && answer && (answer.value !== undefined || answer.na) && answer.at) {
       warnings.push({ severity: 'warning', code: 'answer-ignored', args: { id }, ...answer.at() });
     }
   } else if (answer?.na) state = 'na';
