@@ -74,7 +74,7 @@ export function readFileNow(io: Io, path: string): Uint8Array {
  * full parser; both give the same positions to every message.
  */
 export function readChecked(file: string, bytes: Uint8Array, model: Model) {
-  const { source, diagnostics } = readYaml(displayName(file), bytes);
+  const { source, diagnostics } = readYaml(displayName(file), bytes, false);
   const { parsed, diagnostics: shape } = source ? answersFromSource(source) : { parsed: undefined, diagnostics };
   const checked = parsed ? checkAnswers(parsed, model) : undefined;
   return { parsed, checked, found: [...shape, ...(checked?.diagnostics ?? [])] };
