@@ -9,6 +9,7 @@ export type Phase = 1 | 2 | 3;
 
 /** The answers with some replaced (a what-if's changes carry the place on the command line they were given at). */
 export function withAnswers(answers: Answers, changes: ReadonlyMap<string, Answer>): Map<string, Answer> {
+  // forEach, not `new Map(answers)` and for-of: a report runs this code unoptimised, where those make iterators.
   const out = new Map<string, Answer>();
   answers.forEach((a, id) => {
     out.set(id, a);

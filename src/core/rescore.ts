@@ -25,20 +25,12 @@ class Overlay implements ResultsById {
   }
 }
 
-/** What a changed answer can reach, per questionnaire: the questions whose `when` names a question. */
-interface Reach {
-  /** Position of each question in file order. */
-  index: Map<string, number>;
-  /** The questions whose `when` names a question (all later in the file). */
-  dependents: Map<string, string[]>;
-}
-
-const reaches = new WeakMap<Model, Reach>();
-function reachOf(model: Model): Reach {
-  let r = reaches.get(model);
-  if (!r) {
-    const index = new Map(model.questions.map((q, i) => [q.question.id, i]));
-    const dependents = new Map<string, string[]>();
+/** What a changed answer can reach, per questionnaire: the questions whose `when` names a question (all later in the file). */
+const reaches = new WeakMap<Model, Map<string, string[]>>();
+function dependentsOf(model: Model): Map<string, string[]> {
+  let dependents = reaches.get(model);
+  if (!dependents) {
+    dependents = new Map<string, string[]>();
     for (const info of model.questions) {
       if (!info.question.when) continue;
       for (const named of conditionQuestions(info.question.when)) {
@@ -47,10 +39,9 @@ function reachOf(model: Model): Reach {
         dependents.set(named, list);
       }
     }
-    r = { index, dependents };
-    reaches.set(model, r);
+    reaches.set(model, dependents);
   }
-  return r;
+  return dependents;
 }
 
 // Each result's questions by id, made once: a plan re-scores one result some tens of times.
@@ -76,11 +67,11 @@ export function rescore(model: Model, base: Result, changes: ReadonlyMap<string,
   const results = new Overlay(before);
   const scoring: Scoring = { results, dimRaw: new Map(), overallRaw: null };
   const facts = factsOf(model, scoring);
-  const { index, dependents } = reachOf(model);
+  const dependents = dependentsOf(model);
   // Questions to score again, kept in file order: a question's dependents all come after it.
   const pending: number[] = [];
   const add = (id: string) => {
-    const i = index.get(id);
+    const i = model.byId.get(id)?.index;
     if (i === undefined || pending.includes(i)) return;
     let at = pending.length;
     while (at > 0 && (pending[at - 1] as number) > i) at--;

@@ -1,4 +1,4 @@
-import { textWidth } from './width.js';
+import { PRINTABLE_ASCII, textWidth } from './width.js';
 
 export { makePaint, type Paint } from './paint.js';
 
@@ -36,11 +36,10 @@ export function truncate(text: string, w: number): string {
 
 const CJK = '\\u2e80-\\u9fff\\uf900-\\ufaff\\uff00-\\uffef\\u3000-\\u303f';
 const CLOSING = '，。、；：！？）」』】》”’,.;:!?)';
-// Made when a text first needs it: an English report never does, and a pattern is parsed when it is made.
+// Made when a text first needs it (text of printable ASCII never does): a pattern is parsed when it is made.
 let cjkTokens: RegExp | undefined;
 
 const SPACES = /^\s+$/;
-const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
 /** Wrap text to w columns: at spaces for Latin text, between any two CJK characters. */
 export function wrap(s: string, w: number): string[] {

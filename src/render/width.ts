@@ -47,7 +47,8 @@ export function charWidth(cp: number): number {
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: colour codes take no columns.
 const SGR = /\u001b\[[0-9;]*m/g;
-const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+/** Text of printable ASCII only: one column a character. */
+export const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
 /** Display width in terminal columns: CJK characters and picture emoji take two, colour codes and marks none. */
 export function textWidth(s: string): number {
