@@ -1,5 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import { type Line, type Lines, linesOf, type Node, positionIn, scalar } from './fast-lines.js';
+import { GiveUp, giveUp, plainKey, plainValue } from './fast-scalars.js';
 import { CONTROL_CHARS, lineStarts, MAX_BYTES, type Source } from './source.js';
 
 // A reader for the plain YAML that answers files and questionnaires are made of: block mappings indented with
@@ -9,55 +10,12 @@ import { CONTROL_CHARS, lineStarts, MAX_BYTES, type Source } from './source.js';
 // reads ten thousand files. Anything else (anchors, tags, multi-line scalars, tabs, CRLF, escapes it does not know,
 // duplicate keys, …) makes it give up and the caller reads the file with `yaml` as usual.
 
-class GiveUp extends Error {}
-const giveUp = (): never => {
-  throw new GiveUp();
-};
-
 const KEY = /^([A-Za-z0-9_][A-Za-z0-9_.-]*):(?= |$)/;
-// YAML 1.2 core schema, as the `yaml` library resolves plain scalars.
-const NULL = /^(?:~|[Nn]ull|NULL)?$/;
-const TRUE = /^(?:[Tt]rue|TRUE)$/;
-const FALSE = /^(?:[Ff]alse|FALSE)$/;
-const INT = /^[-+]?[0-9]+$/;
-const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
-const OTHER_NUMBER = /^(?:0o|0x|[-+]?\.(?:inf|Inf|INF)$|\.(?:nan|NaN|NAN)$)/;
 // A plain scalar may not start with an indicator (a minus or dot before a digit is a number).
 const INDICATOR = /^(?:[?:,[\]{}#&*!|>'"%@`]|-(?![0-9.])|\.(?![0-9]))/;
 // A value that starts a block scalar, an anchor, an alias or a tag: given up on before the lines are split (a block
 // scalar can be millions of lines). Text that only looks so (in a quoted string) is read by the full parser.
 const HOPELESS = /(?:^|[:-]) +[|>&*!]/m;
-
-/** Whether a plain scalar that starts with character code `c` may be a null, a boolean or a number. */
-const mayNotBeText = (c: number, length: number): boolean =>
-  // ~ . + - and digits; n N t T f F only as long as "false" (null, true, false and their capitalised forms).
-  c === 126 ||
-  c === 46 ||
-  c === 43 ||
-  c === 45 ||
-  (c >= 48 && c <= 57) ||
-  (length <= 5 && (c === 110 || c === 78 || c === 116 || c === 84 || c === 102 || c === 70));
-
-function plainValue(s: string): unknown {
-  // Most scalars are words, which no pattern below matches: they are taken as they are without trying each.
-  if (s !== '' && !mayNotBeText(s.charCodeAt(0), s.length)) return s;
-  if (NULL.test(s)) return null;
-  if (TRUE.test(s)) return true;
-  if (FALSE.test(s)) return false;
-  if (OTHER_NUMBER.test(s)) giveUp();
-  if (INT.test(s) || FLOAT.test(s)) {
-    const n = Number(s);
-    if (!Number.isSafeInteger(n) && INT.test(s)) giveUp();
-    return n;
-  }
-  return s;
-}
-
-/** A key that the yaml library turns into the same object key: not null, not a number written another way (`1.0`, `True`). */
-const plainKey = (key: string): boolean => {
-  const v = plainValue(key);
-  return key !== '__proto__' && v !== null && String(v) === key;
-};
 
 /** Nesting the fast reader follows; deeper files go to the full parser, which reports what is too deep. */
 const MAX_DEPTH = 64;
