@@ -3,6 +3,7 @@ import { html as h } from './escape.js';
 import { PAGE_CSP, pageCss } from './html-css.js';
 import { radarSvg } from './svg/radar.js';
 import { type RemedyView, type ReportView, reportView } from './view.js';
+import { type AppendixView, answersAppendix } from './view-appendix.js';
 
 // The report as one self-contained page: inline style and SVG, no script, a policy that forbids every network request.
 
@@ -132,9 +133,8 @@ function roadmap(v: ReportView): string {
   return out.join('\n');
 }
 
-function appendix(v: ReportView): string {
+function appendix(v: ReportView, a: AppendixView): string {
   const { r, t } = v;
-  const a = v.appendix;
   const out = [
     `<section id="appendix" aria-labelledby="appendix-h"><h2 id="appendix-h">${h(r.appendix)}</h2><p class="meta">${h(r.appendixIntro)}</p>`,
   ];
@@ -179,7 +179,7 @@ ${dimensions(v)}
 ${comparison(v)}
 <section id="strengths" aria-labelledby="strengths-h"><h2 id="strengths-h">${h(v.r.strengths)}</h2><p class="meta">${h(v.strengthsIntro)}</p>${strengths}</section>
 ${roadmap(v)}
-${appendix(v)}
+${appendix(v, answersAppendix(report, v.t, v.r))}
 </main>
 <footer>kamcheck ${h(report.tool.version)}</footer>
 </body></html>

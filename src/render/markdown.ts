@@ -2,6 +2,7 @@ import type { Report } from '../schema/report.js';
 import { mdInline as md } from './escape.js';
 import type { Band } from './format.js';
 import { type RemedyView, type ReportView, reportView } from './view.js';
+import { type AppendixView, answersAppendix } from './view-appendix.js';
 
 const MARK: Record<Band, string> = { low: '🔴', mid: '🟡', high: '🟢', none: '⚪' };
 const SEV: Record<RemedyView['severity'], string> = { critical: '🟥', high: '🔴', medium: '🟠', low: '⚪' };
@@ -67,7 +68,7 @@ export function renderMarkdown(report: Report): string {
     push('');
   }
 
-  appendix(v, push);
+  appendix(v, answersAppendix(report, v.t, v.r), push);
   return `${out.join('\n').trimEnd()}\n`;
 }
 
@@ -111,9 +112,8 @@ function comparison(v: ReportView, push: (...l: string[]) => void) {
   }
 }
 
-function appendix(v: ReportView, push: (...l: string[]) => void) {
+function appendix(v: ReportView, a: AppendixView, push: (...l: string[]) => void) {
   const { r, t } = v;
-  const a = v.appendix;
   push(`## ${r.appendix}`, '', md(r.appendixIntro), '');
   for (const g of a.groups) {
     push(`### ${md(g.title)}`, '', `| ${t.question} | ${t.answer} | ${t.score} | ${t.note} |`, '| --- | --- | ---: | --- |');

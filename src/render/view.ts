@@ -3,7 +3,6 @@ import { type Strings, strings } from '../i18n/ui.js';
 import type { Severity } from '../schema/questionnaire.js';
 import type { Report } from '../schema/report.js';
 import { type Band, band, fmtPercent, fmtScore } from './format.js';
-import { type AppendixView, answersAppendix } from './view-appendix.js';
 import { type ComparisonView, comparisonView, type RoadmapView, roadmapView, type TargetView, targetsView } from './view-plan.js';
 
 // The report as sections of finished text, decided once; terminal, markdown and HTML only lay them out.
@@ -79,7 +78,6 @@ export interface ReportView {
   strengthsIntro: string;
   comparison: ComparisonView | null;
   roadmap: RemedyRoadmap;
-  appendix: AppendixView;
 }
 
 export type RemedyRoadmap = RoadmapView<RemedyView>;
@@ -101,7 +99,7 @@ function capValue(report: Report, ids: readonly string[], key: 'cap' | 'overallC
   return caps.length > 0 ? String(Math.min(...caps)) : fmtScore(score, '');
 }
 
-/** Build the sections of a report once, for every renderer. */
+/** Build the sections of a report once, for every renderer; the answers appendix, which the terminal does not show, is made by the renderers that do (answersAppendix). */
 export function reportView(report: Report): ReportView {
   const t = strings(report.locale);
   const r = reportStrings(report.locale);
@@ -173,7 +171,6 @@ export function reportView(report: Report): ReportView {
     ...strengthsOf(report, r, zh),
     comparison: comparisonView(report, r, remedies),
     roadmap: roadmapView(report, r, remedies),
-    appendix: answersAppendix(report, t, r),
   };
 }
 
