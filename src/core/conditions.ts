@@ -17,12 +17,24 @@ type Ops = Partial<Record<'eq' | 'ne' | 'lt' | 'lte' | 'gt' | 'gte' | 'in' | 'no
 
 /** Equality as answers see it: numbers equal their decimal strings, booleans equal yes/no, lists compare as sets. */
 function equal(a: Canonical, b: unknown, info?: QuestionInfo): boolean {
-  if (Array.isArray(a)) {
-    if (!Array.isArray(b)) return false;
-    return a.length === b.length && a.every((x) => b.some((y) => sameValue(x, y)));
-  }
+  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((x) => some(b, x));
   if (info?.question.type === 'boolean') return a === toBoolean(b);
   return sameValue(a, b);
+}
+
+// Conditions are evaluated some thousands of times in a report (a plan re-scores for every remedy), in code V8 has
+// not optimised: loops, not callbacks, which would make a closure at every call.
+
+/** Whether `x` is the same value as an item of the list (sameValue, as answers compare). */
+function some(list: readonly unknown[], x: unknown): boolean {
+  for (let i = 0; i < list.length; i++) if (sameValue(x, list[i])) return true;
+  return false;
+}
+
+/** Whether an answer equals an item of the list, as `equal` sees it. */
+function someEqual(list: readonly unknown[], actual: Canonical | number, info?: QuestionInfo): boolean {
+  for (let i = 0; i < list.length; i++) if (equal(actual, list[i], info)) return true;
+  return false;
 }
 
 function compare(actual: Canonical | number, ops: Ops, info?: QuestionInfo): boolean {
@@ -33,9 +45,9 @@ function compare(actual: Canonical | number, ops: Ops, info?: QuestionInfo): boo
   if (ops.lte !== undefined) return n !== undefined && n <= Number(ops.lte);
   if (ops.gt !== undefined) return n !== undefined && n > Number(ops.gt);
   if (ops.gte !== undefined) return n !== undefined && n >= Number(ops.gte);
-  if (ops.in !== undefined) return (ops.in as unknown[]).some((v) => equal(actual, v, info));
-  if (ops.notIn !== undefined) return !(ops.notIn as unknown[]).some((v) => equal(actual, v, info));
-  if (ops.includes !== undefined) return Array.isArray(actual) && actual.some((v) => sameValue(v, ops.includes));
+  if (ops.in !== undefined) return someEqual(ops.in as unknown[], actual, info);
+  if (ops.notIn !== undefined) return !someEqual(ops.notIn as unknown[], actual, info);
+  if (ops.includes !== undefined) return Array.isArray(actual) && some(actual, ops.includes);
   return false;
 }
 
@@ -53,8 +65,14 @@ export function conditionQuestions(c: Condition, out: string[] = []): string[] {
 
 /** Evaluate a condition. Comparisons on a missing value or score are false; `is:` tests states. */
 export function holds(c: Condition, f: Facts): boolean {
-  if ('all' in c) return c.all.every((x) => holds(x, f));
-  if ('any' in c) return c.any.some((x) => holds(x, f));
+  if ('all' in c) {
+    for (let i = 0; i < c.all.length; i++) if (!holds(c.all[i] as Condition, f)) return false;
+    return true;
+  }
+  if ('any' in c) {
+    for (let i = 0; i < c.any.length; i++) if (holds(c.any[i] as Condition, f)) return true;
+    return false;
+  }
   if ('not' in c) return !holds(c.not, f);
   if ('answer' in c) {
     if (c.is !== undefined) return f.state(c.answer) === c.is;

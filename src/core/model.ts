@@ -128,7 +128,10 @@ export function toNumber(v: unknown): number | undefined {
 export type Canonical = OptionValue | boolean | OptionValue[];
 
 export function findOption(info: QuestionInfo, raw: unknown): number {
-  return info.options.findIndex((o) => sameValue(o.value, raw));
+  // A loop, not findIndex with a callback: a plan looks options up for every re-scored answer.
+  const options = info.options;
+  for (let i = 0; i < options.length; i++) if (sameValue((options[i] as { value: unknown }).value, raw)) return i;
+  return -1;
 }
 
 /**

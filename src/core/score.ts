@@ -137,8 +137,13 @@ export function evaluate(model: Model, answers: Answers, options: EvaluateOption
 }
 
 // The rules with a cap or an overall cap, with their index: all a scores-only scoring evaluates.
-const capping = new WeakMap<Model, { rule: Rule; index: number }[]>();
-function cappingOf(model: Model): { rule: Rule; index: number }[] {
+const capping = new WeakMap<Model, Fired[]>();
+interface Fired {
+  rule: Rule;
+  index: number;
+}
+
+function cappingOf(model: Model): Fired[] {
   let c = capping.get(model);
   if (!c) {
     c = model.rules.flatMap((rule, index) => (rule.cap !== undefined || rule.overallCap !== undefined ? [{ rule, index }] : []));
@@ -226,12 +231,21 @@ export function complete(
 
   // 5. Caps.
   const dimensions: DimensionResult[] = partial.map((p) => {
-    const caps = fired.filter((f) => f.rule.dimension === p.dimension.id && f.rule.cap !== undefined);
-    const lowest = Math.min(...caps.map((f) => f.rule.cap as number));
+    // Over the fired rules once, without a list of the dimension's caps: a plan runs this for every remedy.
+    let lowest = Number.POSITIVE_INFINITY;
+    for (let k = 0; k < fired.length; k++) {
+      const rule = (fired[k] as Fired).rule;
+      if (rule.cap !== undefined && rule.dimension === p.dimension.id && rule.cap < lowest) lowest = rule.cap;
+    }
     const score = p.raw === null ? null : Math.min(p.raw, lowest);
     // The rules that set the final score, when a cap actually lowered it.
-    const cappedBy =
-      score !== null && p.raw !== null && score < p.raw ? caps.filter((f) => f.rule.cap === score).map((f) => f.rule.id) : [];
+    const cappedBy: string[] = [];
+    if (score !== null && p.raw !== null && score < p.raw) {
+      for (let k = 0; k < fired.length; k++) {
+        const rule = (fired[k] as Fired).rule;
+        if (rule.cap === score && rule.dimension === p.dimension.id) cappedBy.push(rule.id);
+      }
+    }
     return {
       dimension: p.dimension,
       weight: dimensionWeight(p.dimension),
