@@ -48,6 +48,40 @@ describe('wrapping', () => {
     );
   });
 
+  // Colour codes are added to lines after wrapping: they are not in this alphabet.
+  it('gives the same for ideographic and other spaces, marks, emoji and runs of punctuation', () => {
+    const text = fc.string({
+      unit: fc.constantFrom(
+        'ab',
+        'x',
+        ' ',
+        '  ',
+        '\u3000',
+        '\u00a0',
+        '\t',
+        '\n',
+        '中',
+        '，',
+        '。',
+        '）',
+        ')',
+        '!',
+        '·',
+        '—',
+        '🔴',
+        'e\u0301',
+        '\ufeff',
+      ),
+      maxLength: 60,
+    });
+    fc.assert(
+      fc.property(text, fc.integer({ min: 1, max: 16 }), (s, w) => {
+        expect(wrap(s, w)).toEqual(wrapByDefinition(s, w));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   it('takes the same lines for plain ASCII, which has a path of its own (rare in the test above)', () => {
     // Runs of spaces, leading and trailing spaces, words longer than a line.
     const text = fc.string({ unit: fc.constantFrom('a', 'b', 'x', ' ', ' ', ' ', '\n', '-', '.'), maxLength: 90 });

@@ -62,13 +62,20 @@ function painter(color: boolean, layer: Layer | undefined): Paint {
   return apply as Paint;
 }
 
+/** Without colour, every chain is one styler that gives a text back as it is. */
+function plain(): Paint {
+  const apply = (input: string | number): string => String(input);
+  for (const name of Object.keys(CODES)) Object.defineProperty(apply, name, { value: apply });
+  return apply as Paint;
+}
+
 const painters = new Map<boolean, Paint>();
 
 /** A styler that colours when `color` is true and otherwise gives every text back unchanged. */
 export function makePaint(color: boolean): Paint {
   let p = painters.get(color);
   if (!p) {
-    p = painter(color, undefined);
+    p = color ? painter(true, undefined) : plain();
     painters.set(color, p);
   }
   return p;

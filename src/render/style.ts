@@ -1,4 +1,4 @@
-import { PRINTABLE_ASCII, textWidth } from './width.js';
+import { charWidth, PRINTABLE_ASCII, textWidth } from './width.js';
 
 export { makePaint, type Paint } from './paint.js';
 
@@ -34,76 +34,97 @@ export function truncate(text: string, w: number): string {
   return `${out}…`;
 }
 
-const CJK = '\\u2e80-\\u9fff\\uf900-\\ufaff\\uff00-\\uffef\\u3000-\\u303f';
-const CLOSING = '，。、；：！？）」』】》”’,.;:!?)';
-// Made when a text first needs it (text of printable ASCII never does): a pattern is parsed when it is made.
-let cjkTokens: RegExp | undefined;
+// Where a line may break. A CJK character is a token of its own, with any closing punctuation after it (a line never
+// starts with "，" or "。"); a run of other characters up to whitespace or a CJK character is a word. A run of
+// whitespace is one space, and so is an ideographic space (U+3000) without punctuation after it; none starts a line.
+const CLOSING_CHARS = '，。、；：！？）」』】》”’,.;:!?)';
+const CLOSING = [...CLOSING_CHARS].map((c) => c.charCodeAt(0));
+const isCjk = (c: number): boolean => (c >= 0x2e80 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xff00 && c <= 0xffef);
+// Whitespace other than single spaces, made single spaces before wrapping, so that every line is a slice of its text.
+const ODD_SPACE = /[^\S ]| {2}/;
+const SPACE_RUN = new RegExp(`[^\\S\\u3000]\\s*|\\u3000(?![${CLOSING_CHARS}])`, 'g');
 
-const SPACES = /^\s+$/;
-
-/** Wrap text to w columns: at spaces for Latin text, between any two CJK characters. */
+/**
+ * Wrap text to w columns: at spaces for Latin text, between any two CJK characters. Each line is a slice of its
+ * paragraph, found by positions: a report wraps its text once, in code V8 has not optimised, where building lines
+ * token by token, and the tokens themselves, would make a string for every step (tests/width.test.ts holds it to
+ * wrapping by the definition above).
+ */
 export function wrap(s: string, w: number): string[] {
   const lines: string[] = [];
   const paras = s.split('\n');
   for (let p = 0; p < paras.length; p++) {
-    const para = paras[p] as string;
-    // Widths add up token by token (a colour code never spans two tokens), so a long paragraph costs linear time.
-    let line = '';
+    let para = paras[p] as string;
+    if (ODD_SPACE.test(para)) para = para.replace(SPACE_RUN, ' ');
+    const ascii = PRINTABLE_ASCII.test(para);
+    // The line so far is para.slice(start, end), `width` columns wide; start < 0: no line yet.
+    let start = -1;
+    let end = 0;
     let lineWidth = 0;
-    const add = (tok: string, tokWidth: number) => {
-      if (lineWidth + tokWidth > w && line.trim() !== '') {
-        lines.push(line.trimEnd());
-        line = '';
+    // Whether the line has more than an ideographic space cut from its punctuation (what String.prototype.trim keeps).
+    let visible = false;
+    const cut = (at: number): string => (start < 0 ? '' : para.slice(start, at));
+    for (let k = 0; k < para.length; ) {
+      const c = para.charCodeAt(k);
+      if (c === 32) {
+        if (start >= 0) {
+          end = k + 1;
+          lineWidth += 1;
+        }
+        k++;
+        continue;
+      }
+      // The token at k: [k, stop), `tokWidth` columns.
+      let stop: number;
+      let tokWidth: number;
+      let tokVisible = true;
+      if (ascii) {
+        stop = para.indexOf(' ', k);
+        if (stop < 0) stop = para.length;
+        tokWidth = stop - k;
+      } else if (isCjk(c)) {
+        stop = k + 1;
+        tokWidth = charWidth(c);
+        while (stop < para.length && CLOSING.includes(para.charCodeAt(stop))) tokWidth += charWidth(para.charCodeAt(stop++));
+        tokVisible = c !== 0x3000 || stop > k + 1;
+      } else {
+        let plain = true;
+        stop = k;
+        for (let d = c; stop < para.length && d !== 32 && !isCjk(d); d = para.charCodeAt(++stop)) plain &&= d >= 0x20 && d <= 0x7e;
+        tokWidth = plain ? stop - k : textWidth(para.slice(k, stop));
+      }
+      if (lineWidth + tokWidth > w && visible) {
+        lines.push(cut(end).trimEnd());
+        start = -1;
         lineWidth = 0;
+        visible = false;
       }
       if (tokWidth > w) {
-        for (const ch of tok) {
-          const chWidth = width(ch);
+        // Longer than a line: cut between characters.
+        for (let i = k; i < stop; ) {
+          const cp = para.codePointAt(i) as number;
+          const step = cp > 0xffff ? 2 : 1;
+          const chWidth = charWidth(cp);
           if (lineWidth + chWidth > w) {
-            lines.push(line);
-            line = '';
+            lines.push(cut(i));
+            start = -1;
             lineWidth = 0;
+            visible = false;
           }
-          line += ch;
+          if (start < 0) start = i;
           lineWidth += chWidth;
+          visible ||= cp !== 0x3000;
+          i += step;
         }
       } else {
-        line += tok;
+        if (start < 0) start = k;
         lineWidth += tokWidth;
+        visible ||= tokVisible;
       }
-    };
-    const space = () => {
-      if (line !== '') {
-        line += ' ';
-        lineWidth += 1;
-      }
-    };
-    // Loops over indices: a report wraps its text once, in code V8 has not optimised, where a for-of loop makes an
-    // object for every step.
-    if (PRINTABLE_ASCII.test(para)) {
-      // Plain ASCII: words between runs of spaces, each word as wide as it is long.
-      for (let k = 0; k < para.length; ) {
-        if (para.charCodeAt(k) === 32) {
-          while (para.charCodeAt(k) === 32) k++;
-          space();
-          continue;
-        }
-        let end = para.indexOf(' ', k);
-        if (end < 0) end = para.length;
-        add(para.slice(k, end), end - k);
-        k = end;
-      }
-    } else {
-      // A CJK character is a token of its own, with any closing punctuation after it: a line never starts with "，" or "。".
-      cjkTokens ??= new RegExp(`[${CJK}][${CLOSING}]*|[^\\s${CJK}]+|\\s+`, 'g');
-      const toks = para.match(cjkTokens) ?? [];
-      for (let k = 0; k < toks.length; k++) {
-        const tok = toks[k] as string;
-        if (SPACES.test(tok)) space();
-        else add(tok, width(tok));
-      }
+      end = stop;
+      k = stop;
     }
-    lines.push(line.trimEnd());
+    lines.push(cut(end).trimEnd());
   }
   return lines;
 }
