@@ -17,6 +17,13 @@ export function resolveText(t: Text | undefined, locale: string, fallback: strin
 
 /** Round half away from zero on the decimal digits people see (1.005 → 1.01), not on the binary value. */
 export const round = (n: number, digits: number): number => {
+  // Away from a half, the binary product rounds as the decimal digits do (both are within a few units in the last
+  // place of the same number), and an integer divided by a power of ten is the nearest double, as parsing "ke-d"
+  // gives: no strings, for the thousand numbers of a report. Near a half, and for large numbers, the digits decide.
+  const scale = 10 ** digits;
+  const x = Math.abs(n * scale);
+  const plain = x < 1e8 && Math.abs(n) >= 1e-6; // as a string, n has no exponent
+  if (plain && Math.abs(x - Math.floor(x) - 0.5) > 1e-6) return (Math.sign(n) * Math.round(x)) / scale + 0;
   const shifted = Number(`${n}e${digits}`);
   if (!Number.isFinite(shifted)) return Math.round(n * 10 ** digits) / 10 ** digits;
   return Number(`${Math.sign(shifted) * Math.round(Math.abs(shifted))}e-${digits}`) + 0;
