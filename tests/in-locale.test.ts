@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { readEntry } from '../src/cli/cache.js';
+import { packEntry, readEntry } from '../src/cli/cache.js';
 import { readCompiled } from '../src/cli/io.js';
 import { inLocale } from '../src/core/in-locale.js';
 import { resolveText } from '../src/core/report.js';
@@ -149,6 +149,24 @@ describe('a questionnaire in one locale', () => {
       const expected = name === 'same' ? 'found' : 'none';
       expect(readEntry(entry, file, true, () => 'en') ? 'found' : 'none', `${name}, from a file`).toBe(expected);
       expect(readEntry(entry, variant, true, () => 'en') ? 'found' : 'none', `${name}, in memory`).toBe(expected);
+    }
+  });
+
+  it('reads parts of every size, those just under a large object with the bytes before them', () => {
+    const en = inLocale(readCompiled(BUNDLED) as Questionnaire, 'en');
+    const dir = mkdtempSync(join(tmpdir(), 'kamcheck-sizes-'));
+    // One part each: its length is set by a padded description, around 66 and 132 KiB; the source is tiny, so that
+    // fewer bytes come before the part than a large object would take.
+    const base = JSON.stringify({ ...en, locales: ['en'], description: '' }).length;
+    for (const size of [1000, 66 * 1024 - 1, 66 * 1024, 100_000, 132 * 1024 - 1, 132 * 1024, 140_000]) {
+      const doc = { ...en, locales: ['en'], description: 'x'.repeat(Math.max(0, size - base)) } as Questionnaire;
+      const source = Buffer.from(`# ${size}\n`);
+      const entry = join(dir, `${size}.entry`);
+      writeFileSync(entry, packEntry(source, doc));
+      expect(
+        readEntry(entry, source, true, () => 'en'),
+        String(size),
+      ).toEqual(doc);
     }
   });
 
