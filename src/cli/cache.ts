@@ -84,8 +84,8 @@ function readExactly(fd: number, into: Buffer, length: number, position: number)
  * The questionnaire in the entry file at `path`, made from exactly the questionnaire's bytes (given, or the file
  * at `source`), and by this build (with `anyBuild` false: the bundled questionnaire's entry ships with its build);
  * anything else is no entry. With `pick`, the part in the locale it names when there is one. Only the header, the
- * source bytes and that part are read, through buffers no larger than the part: memory a process touches for the
- * first time is what start-up pays most for.
+ * source bytes and that part are read, through one buffer no larger than the part (with, for some, the bytes
+ * before it): memory a process touches for the first time is what start-up pays most for.
  */
 export function readEntry(path: string, source: Uint8Array | string, anyBuild = false, pick?: LocalePick): Questionnaire | undefined {
   const fds: number[] = [];
@@ -114,7 +114,13 @@ export function readEntry(path: string, source: Uint8Array | string, anyBuild = 
       head.parts.findIndex(([l]) => l === want),
     );
     const length = (head.parts[index] as [string, number])[1];
-    const buffer = Buffer.allocUnsafe(Math.max(length, 2 * CHUNK));
+    let offset = eol + 1 + size;
+    for (let i = 0; i < index; i++) offset += (head.parts[i] as [string, number])[1];
+    // A part a little smaller than V8's large objects is read with the bytes before it, so that its text is one:
+    // a large string is made outside the young generation, which 100 kB of text, dropped once parsed, would fill
+    // enough to make a report collect it once more (about a millisecond). The part is parsed from a slice.
+    const before = length >= LARGE_TEXT / 2 && length < LARGE_TEXT ? Math.min(LARGE_TEXT - length, offset) : 0;
+    const buffer = Buffer.allocUnsafe(Math.max(before + length, 2 * CHUNK));
     // The source bytes, compared whole, a chunk at a time.
     for (let at = 0; at < size; at += CHUNK) {
       const n = Math.min(CHUNK, size - at);
@@ -125,17 +131,9 @@ export function readEntry(path: string, source: Uint8Array | string, anyBuild = 
           : readExactly(sourceFd, buffer.subarray(CHUNK), n, at) && buffer.subarray(CHUNK, CHUNK + n);
       if (!theirs || !buffer.subarray(0, n).equals(theirs)) return undefined;
     }
-    let offset = eol + 1 + size;
-    for (let i = 0; i < index; i++) offset += (head.parts[i] as [string, number])[1];
-    if (length === 0) return undefined;
-    // A part a little smaller than V8's large objects is read with the bytes before it, so that its text is one:
-    // a large string is made outside the young generation, which 100 kB of text, dropped once parsed, would fill
-    // enough to make a report collect it once more (about a millisecond). The part is parsed from a slice.
-    const before = length >= LARGE_TEXT / 2 && length < LARGE_TEXT ? Math.min(LARGE_TEXT - length, offset) : 0;
-    const whole = before > 0 ? Buffer.allocUnsafe(before + length) : buffer;
-    if (!readExactly(fd, whole, before + length, offset - before)) return undefined;
-    const json = whole.subarray(before, before + length);
-    const text = isAscii(json) ? whole.toString('latin1', 0, before + length).slice(before) : json.toString('utf8');
+    if (length === 0 || !readExactly(fd, buffer, before + length, offset - before)) return undefined;
+    const json = buffer.subarray(before, before + length);
+    const text = isAscii(json) ? buffer.toString('latin1', 0, before + length).slice(before) : json.toString('utf8');
     const doc = JSON.parse(text) as unknown;
     return looksChecked(doc) ? doc : undefined;
   } catch {
