@@ -468,6 +468,32 @@ describe('as a real process', () => {
     const bundle = { exports: {} as Record<string, unknown> };
     wrapped.call(bundle.exports, bundle.exports, Module.createRequire(file), bundle, file, join(ROOT, 'dist'));
     expect(Object.keys(bundle.exports).sort()).toEqual(['VERSION', 'packEntry', 'run']);
+    // A JSON report's own cache, for the same build, is smaller: it holds what a JSON report runs alone.
+    const json = readFileSync(`${file}.json.cache`);
+    expect(json.toString('utf8', 0, json.indexOf(10))).toBe(`${file} ${build}`);
+    expect(new Script(source, { filename: file, cachedData: json.subarray(json.indexOf(10) + 1) }).cachedDataRejected).toBe(false);
+    expect(json.length).toBeLessThan(0.85 * cache.length);
+  });
+
+  it('a JSON report loads the JSON cache, however the format is written; any other run the cache of every format', () => {
+    const preload = join(mkdtempSync(join(tmpdir(), 'kamcheck-cache-')), 'opens.cjs');
+    writeFileSync(
+      preload,
+      "const fs = require('fs'); const open = fs.openSync;\n" +
+        "fs.openSync = (p, ...a) => { if (String(p).endsWith('.cache')) fs.writeSync(2, 'open ' + p + '\\n'); return open(p, ...a); };\n",
+    );
+    const caches = (...args: string[]) => {
+      const r = spawnSync(process.execPath, ['-r', preload, 'bin/kamcheck.js', 'report', 'examples/midsize-components.en.yaml', ...args], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        env: { PATH: process.env.PATH ?? '', XDG_CACHE_HOME: join(tmpdir(), 'kamcheck-no-user-cache') },
+      });
+      expect(r.status, r.stderr).toBe(0);
+      return [...r.stderr.matchAll(/^open .*\/(kamcheck\.cjs[^/\n]*)$/gm)].map((m) => m[1]);
+    };
+    for (const json of [['-f', 'json'], ['--format', 'json'], ['--format=json'], ['-fjson']])
+      expect(caches(...json)).toEqual(['kamcheck.cjs.json.cache']);
+    for (const other of [[], ['-f', 'terminal'], ['--format', 'markdown']]) expect(caches(...other)).toEqual(['kamcheck.cjs.cache']);
   });
 
   it('a run ends at once only when all it wrote went straight to its descriptor and no stream of Node.js was built', () => {
