@@ -56,15 +56,19 @@ const folder = home
 let hash = 0x811c9dc5;
 for (const ch of header) hash = Math.imul(hash ^ ch.charCodeAt(0), 0x01000193);
 const userCache = folder && join(folder, `code-${(hash >>> 0).toString(16)}.cache`);
-// A JSON report has a cache of its own, of what a JSON report runs alone (a quarter smaller to load). Any cache of
-// this build fits the bundle: a format told otherwise (a configuration file) only costs compiling what is missing.
+// A report in JSON or markdown has a cache of its own, of what such a report runs alone; other runs have the terminal
+// report's. Any cache of this build fits the bundle: a format given otherwise (a configuration file) only costs
+// compiling what is missing.
 const argv = process.argv;
-let json = false;
+let format = '';
 for (let i = 2; i < argv.length; i++) {
   const a = argv[i];
-  if (a === '--format=json' || a === '-fjson' || ((a === '-f' || a === '--format') && argv[i + 1] === 'json')) json = true;
+  const value =
+    a === '-f' || a === '--format' ? argv[i + 1] : a.startsWith('--format=') ? a.slice(9) : a.startsWith('-f') ? a.slice(2) : '';
+  if (value === 'json' || value === 'markdown') format = value;
 }
-const cachedData = (userCache && cacheFor(userCache)) ?? (json ? cacheFor(`${file}.json.cache`) : undefined) ?? cacheFor(`${file}.cache`);
+const cachedData =
+  (userCache && cacheFor(userCache)) ?? (format ? cacheFor(`${file}.${format}.cache`) : undefined) ?? cacheFor(`${file}.cache`);
 
 // The bundle is the function that Node.js would wrap a CommonJS module's code in, written out (scripts/build.js).
 const script = new Script(source, { filename: file, cachedData });
