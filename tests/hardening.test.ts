@@ -17,6 +17,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readCachedQuestionnaireFile } from '../src/cli/cache.js';
 import { ROOT, runCli } from './helpers/cli.js';
 
 const BIN = join(ROOT, 'bin/kamcheck.js');
@@ -268,6 +269,28 @@ describe('a checked -q questionnaire is cached in the user cache folder', () => 
     // Other commands read the whole questionnaire.
     const shown = await runCli(['show', '-q', Q, '-f', 'json'], { env: { XDG_CACHE_HOME: xdg }, cwd: dir });
     expect(JSON.parse(shown.stdout).title).toBe('From the cache (whole)');
+  });
+
+  it('finds the entry of a questionnaire of several chunks from the file, and of one given on standard input', async () => {
+    // 236 kB, read a 64 kB chunk at a time to name and compare its entry; standard input is named from its bytes.
+    const xdg = join(dir, 'xdg-large');
+    const big = join(dir, 'large.yaml');
+    writeFileSync(big, readFileSync(join(ROOT, 'questionnaires/kam-five-pitfalls.yaml')));
+    const example = join(ROOT, 'examples/midsize-components.en.yaml');
+    const report = () => runCli(['report', example, '-q', big, '-f', 'json'], { env: { XDG_CACHE_HOME: xdg }, cwd: dir });
+    expect((await report()).code).toBe(0);
+    rewrite(entryOf(xdg), (locale, doc) => {
+      doc.title = `From the cache (${locale || 'whole'})`;
+    });
+    expect(JSON.parse((await report()).stdout).questionnaire.title).toBe('From the cache (en)');
+    // Found from the file itself, a chunk at a time, before it is read whole.
+    expect(readCachedQuestionnaireFile({ XDG_CACHE_HOME: xdg }, big, () => 'en')?.title).toBe('From the cache (en)');
+    const piped = await runCli(['report', example, '-q', '-', '-f', 'json'], {
+      env: { XDG_CACHE_HOME: xdg },
+      cwd: dir,
+      stdin: readFileSync(big, 'utf8'),
+    });
+    expect(JSON.parse(piped.stdout).questionnaire.title).toBe('From the cache (en)');
   });
 
   it('treats an entry with a part missing as no entry, and writes it again', async () => {

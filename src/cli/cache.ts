@@ -2,6 +2,7 @@ import { isAscii } from 'node:buffer';
 import { closeSync, fstatSync, mkdirSync, openSync, readSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { inLocale } from '../core/in-locale.js';
+import { MAX_BYTES } from '../load/source.js';
 import type { Questionnaire } from '../schema/questionnaire.js';
 import type { Io } from './io.js';
 
@@ -185,7 +186,48 @@ function entryName(bytes: Uint8Array): string {
   let hash = 0x811c9dc5;
   const step = Math.max(1, Math.floor(bytes.length / 4096));
   for (let i = 0; i < bytes.length; i += step) hash = Math.imul(hash ^ (bytes[i] as number), 0x01000193);
-  return `q-${bytes.length}-${(hash >>> 0).toString(16).padStart(8, '0')}.cache`;
+  return nameOf(bytes.length, hash);
+}
+
+const nameOf = (size: number, hash: number) => `q-${size}-${(hash >>> 0).toString(16).padStart(8, '0')}.cache`;
+
+/** entryName of the file open at `fd`, read a chunk at a time; undefined for a file that is not as long as `size`. */
+function entryNameOfFile(fd: number, size: number): string | undefined {
+  let hash = 0x811c9dc5;
+  const step = Math.max(1, Math.floor(size / 4096));
+  const chunk = Buffer.allocUnsafe(Math.min(size, CHUNK));
+  for (let at = 0, i = 0; at < size; at += CHUNK) {
+    const n = Math.min(CHUNK, size - at);
+    if (!readExactly(fd, chunk, n, at)) return undefined;
+    for (; i < at + n; i += step) hash = Math.imul(hash ^ (chunk[i - at] as number), 0x01000193);
+  }
+  return nameOf(size, hash);
+}
+
+/**
+ * The cached questionnaire for the file at `path`, found without reading the file into memory whole: its entry is
+ * named from a chunk at a time, and compared with it a chunk at a time. Undefined for no entry, and for any file
+ * that cannot be read, which the caller then reads as usual (and reports as it always does).
+ */
+export function readCachedQuestionnaireFile(env: Io['env'], path: string, pick?: LocalePick): Questionnaire | undefined {
+  const dir = cacheDir(env);
+  if (!dir) return undefined;
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    const stat = fstatSync(fd);
+    if (!stat.isFile() || stat.size > MAX_BYTES) return undefined;
+    const name = entryNameOfFile(fd, stat.size);
+    if (!name) return undefined;
+    const file = join(dir, name);
+    const doc = readEntry(file, path, false, pick);
+    if (doc) served.push(file);
+    return doc;
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }
 
 /** A questionnaire this build checked before, with exactly these bytes; anything unreadable or odd is no entry. */

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { buildModel, type Model } from '../core/model.js';
 import type { Answers } from '../core/score.js';
 import { type Diagnostic, hasErrors, InputError } from '../diagnostics.js';
@@ -5,7 +6,7 @@ import { checkAnswers, type ParsedAnswers } from '../load/check-answers.js';
 import { fastSource } from '../load/fast-yaml.js';
 import { quickAnswersFile } from '../load/quick-answers.js';
 import type { Questionnaire } from '../schema/questionnaire.js';
-import { type LocalePick, readCachedQuestionnaire, writeCachedQuestionnaire } from './cache.js';
+import { type LocalePick, readCachedQuestionnaire, readCachedQuestionnaireFile, writeCachedQuestionnaire } from './cache.js';
 import { bundledQuestionnaire, displayName, type Io, readCompiled, readInput } from './io.js';
 
 /** Options every command shares. */
@@ -38,7 +39,14 @@ export async function readQuestionnaire(io: Io, path: string | undefined, pick?:
   };
   const bundled = path === undefined ? fromCache(readCompiled(file, pick)) : undefined;
   if (bundled) return bundled;
+  // A questionnaire file of one's own is looked up in the cache before it is read whole: most runs need no more.
+  const kept =
+    path !== undefined && path !== '' && path !== '-'
+      ? fromCache(readCachedQuestionnaireFile(io.env, resolve(io.cwd, path), pick))
+      : undefined;
+  if (kept) return kept;
   const bytes = await readInput(io, file);
+  // Standard input, and a file that changed since it was looked up, are looked up by their bytes.
   const cached = path === undefined ? undefined : fromCache(readCachedQuestionnaire(io.env, bytes, pick));
   if (cached) return cached;
   // The questionnaire schema is built only when a questionnaire is read from YAML.
