@@ -15,11 +15,14 @@ const { Script } = require('node:vm');
 
 const file = join(__dirname, '..', 'dist', 'kamcheck.cjs');
 // The bundle and then its code cache are read into one buffer: memory a process touches for the first time costs
-// start-up more than reading does. The cache is the larger of the two; the buffer fits both.
+// start-up more than reading does. The buffer fits the larger of the two. With `head`, the file is read only when it
+// starts with those bytes (a cache for another copy of the bundle, or another build, is told by its first line).
 let buffer = Buffer.allocUnsafeSlow(0);
-const read = (path) => {
+const read = (path, head) => {
   const fd = openSync(path, 'r');
   try {
+    if (head && (readSync(fd, buffer, 0, head.length, 0) !== head.length || !head.equals(buffer.subarray(0, head.length))))
+      return undefined;
     const size = fstatSync(fd).size;
     if (buffer.length < size) buffer = Buffer.allocUnsafeSlow(Math.max(size, 2 * buffer.length, 512 * 1024));
     let got = 0;
@@ -34,13 +37,12 @@ const read = (path) => {
 const source = read(file).toString('latin1');
 const build = /^\/\*kamcheck-build ([^*\s]+)\*\//.exec(source)?.[1] ?? '';
 const header = `${file} ${build}`;
+const headLine = Buffer.from(`${header}\n`);
 const cacheFor = (path) => {
   // No user cache is the usual case: asked so, a missing file costs no exception.
   if (!existsSync(path)) return undefined;
   try {
-    const bytes = read(path);
-    const eol = bytes.indexOf(10);
-    return bytes.toString('utf8', 0, eol) === header ? bytes.subarray(eol + 1) : undefined;
+    return read(path, headLine)?.subarray(headLine.length);
   } catch {}
 };
 // The user's cache folder, as src/cli/cache.ts finds it; the entry is named by the bundle's path and build. It is
@@ -57,18 +59,28 @@ let hash = 0x811c9dc5;
 for (const ch of header) hash = Math.imul(hash ^ ch.charCodeAt(0), 0x01000193);
 const userCache = folder && join(folder, `code-${(hash >>> 0).toString(16)}.cache`);
 // A report in JSON or markdown has a cache of its own, of what such a report runs alone; other runs have the terminal
-// report's. Any cache of this build fits the bundle: a format given otherwise (a configuration file) only costs
-// compiling what is missing.
+// report's. The format is found as the CLI finds it (the last -f/--format, else the extension of -o); any cache of
+// this build fits the bundle, so a format given otherwise (in a configuration file) only costs compiling what is
+// missing.
 const argv = process.argv;
-let format = '';
-for (let i = 2; i < argv.length; i++) {
+let format;
+let output;
+for (let i = 2; i < argv.length && argv[i] !== '--'; i++) {
   const a = argv[i];
-  const value =
-    a === '-f' || a === '--format' ? argv[i + 1] : a.startsWith('--format=') ? a.slice(9) : a.startsWith('-f') ? a.slice(2) : '';
-  if (value === 'json' || value === 'markdown') format = value;
+  if (a === '-f' || a === '--format' || a === '-o' || a === '--output') {
+    if (a === '-o' || a === '--output') output = argv[++i];
+    else format = argv[++i];
+  } else if (a.startsWith('--format=')) format = a.slice(9);
+  else if (a.startsWith('--output=')) output = a.slice(9);
+  else if (/^-f[^-]/.test(a)) format = a.slice(2);
+  else if (/^-o[^-]/.test(a)) output = a.slice(2);
 }
-const cachedData =
-  (userCache && cacheFor(userCache)) ?? (format ? cacheFor(`${file}.${format}.cache`) : undefined) ?? cacheFor(`${file}.cache`);
+if (format === undefined && output?.includes('.')) {
+  const ext = output.split('.').pop().toLowerCase();
+  format = ext === 'json' ? 'json' : ext === 'md' || ext === 'markdown' ? 'markdown' : undefined;
+}
+const own = format === 'json' || format === 'markdown' ? format : undefined;
+const cachedData = (userCache && cacheFor(userCache)) ?? (own ? cacheFor(`${file}.${own}.cache`) : undefined) ?? cacheFor(`${file}.cache`);
 
 // The bundle is the function that Node.js would wrap a CommonJS module's code in, written out (scripts/build.js).
 const script = new Script(source, { filename: file, cachedData });

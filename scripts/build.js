@@ -1,7 +1,7 @@
-// Bundle the CLI into one file, dist/kamcheck.cjs, and make a V8 code cache for it (bin/kamcheck.js loads both).
-// Lazily imported modules (the interactive prompts, renderers, the questionnaire schema) are in the file but run
-// only when imported. The bundle is built beside dist/ and swapped in at the end, so a CLI running meanwhile never
-// sees half a build.
+// Bundle the CLI into one file, dist/kamcheck.cjs, and make V8 code caches for it (of a terminal, a JSON and a
+// markdown report; bin/kamcheck.js loads the bundle and one of them). Lazily imported modules (the interactive
+// prompts, renderers, the questionnaire schema) are in the file but run only when imported. The bundle is built
+// beside dist/ and swapped in at the end, so a CLI running meanwhile never sees half a build.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';

@@ -495,7 +495,13 @@ describe('as a real process', () => {
     for (const json of [['-f', 'json'], ['--format', 'json'], ['--format=json'], ['-fjson']])
       expect(caches(...json)).toEqual(['kamcheck.cjs.json.cache']);
     expect(caches('-f', 'markdown')).toEqual(['kamcheck.cjs.markdown.cache']);
+    // The last format given counts, as for the CLI; without one, the extension of -o.
     expect(caches('-f', 'json', '-f', 'markdown')).toEqual(['kamcheck.cjs.markdown.cache']);
+    expect(caches('-f', 'json', '--format=terminal')).toEqual(['kamcheck.cjs.cache']);
+    const out = mkdtempSync(join(tmpdir(), 'kamcheck-cache-out-'));
+    expect(caches('-o', join(out, 'r.json'))).toEqual(['kamcheck.cjs.json.cache']);
+    expect(caches('--output', join(out, 'r.md'))).toEqual(['kamcheck.cjs.markdown.cache']);
+    expect(caches('-o', join(out, 'r2.json'), '-f', 'terminal')).toEqual(['kamcheck.cjs.cache']);
     for (const other of [[], ['-f', 'terminal'], ['--format', 'html'], ['-f', 'csv']])
       expect(caches(...other)).toEqual(['kamcheck.cjs.cache']);
   });

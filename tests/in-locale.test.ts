@@ -153,21 +153,25 @@ describe('a questionnaire in one locale', () => {
   });
 
   it('reads parts of every size, those just under a large object with the bytes before them', () => {
-    const en = inLocale(readCompiled(BUNDLED) as Questionnaire, 'en');
+    const small = modelFromFile(join(ROOT, 'tests/fixtures/valid/small.yaml')).doc;
     const dir = mkdtempSync(join(tmpdir(), 'kamcheck-sizes-'));
-    // One part each: its length is set by a padded description, around 66 and 132 KiB; the source is tiny, so that
-    // fewer bytes come before the part than a large object would take.
-    const base = JSON.stringify({ ...en, locales: ['en'], description: '' }).length;
-    for (const size of [1000, 66 * 1024 - 1, 66 * 1024, 100_000, 132 * 1024 - 1, 132 * 1024, 140_000]) {
-      const doc = { ...en, locales: ['en'], description: 'x'.repeat(Math.max(0, size - base)) } as Questionnaire;
+    // One part each, of exactly `size` bytes (a padded description), on both sides of 66 and 132 KiB; the source
+    // is tiny, so that fewer bytes come before the part than a large object would take.
+    const partOf = (packed: Buffer) => (JSON.parse(packed.toString('utf8', 0, packed.indexOf(10))) as { parts: [string, number][] }).parts;
+    const base = (partOf(packEntry(Buffer.from('#'), { ...small, locales: ['en'], description: '' }))[0] as [string, number])[1];
+    for (const size of [5000, 66 * 1024 - 1, 66 * 1024, 100_000, 132 * 1024 - 1, 132 * 1024, 140_000]) {
+      const doc = { ...small, locales: ['en'], description: 'x'.repeat(size - base) } as Questionnaire;
       const source = Buffer.from(`# ${size}\n`);
       const entry = join(dir, `${size}.entry`);
-      writeFileSync(entry, packEntry(source, doc));
+      const packed = packEntry(source, doc);
+      expect(partOf(packed), String(size)).toEqual([['', size]]);
+      writeFileSync(entry, packed);
       expect(
         readEntry(entry, source, true, () => 'en'),
         String(size),
       ).toEqual(doc);
     }
+    // A part with more bytes before it than it takes: the bundled questionnaire's English one, read above.
   });
 
   it('makes the same report as the whole questionnaire, in every format, language and example', async () => {

@@ -50,6 +50,8 @@ describe('the packed package', () => {
     expect(readdirSync(root)).toEqual(['kamcheck']);
     expect(existsSync(join(root, 'kamcheck', 'node_modules'))).toBe(false);
     expect(existsSync(join(root, 'kamcheck', 'LICENSE'))).toBe(true);
+    // The build's code caches name the checkout's bundle, which an installed copy is not: they are left out.
+    expect(readdirSync(join(root, 'kamcheck', 'dist')).sort()).toEqual(['kam-five-pitfalls.compiled', 'kamcheck.cjs', 'lib']);
   });
 
   it('reports on an example from an unrelated folder, and keeps its code cache in the user cache folder', () => {
