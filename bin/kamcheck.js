@@ -72,8 +72,10 @@ for (let i = 2; i < argv.length && argv[i] !== '--'; i++) {
     else format = argv[++i];
   } else if (a.startsWith('--format=')) format = a.slice(9);
   else if (a.startsWith('--output=')) output = a.slice(9);
-  else if (/^-f[^-]/.test(a)) format = a.slice(2);
-  else if (/^-o[^-]/.test(a)) output = a.slice(2);
+  else if (a.length > 2 && a[0] === '-' && a[2] !== '-' && (a[1] === 'f' || a[1] === 'o')) {
+    if (a[1] === 'f') format = a.slice(2);
+    else output = a.slice(2);
+  }
 }
 if (format === undefined && output?.includes('.')) {
   const ext = output.split('.').pop().toLowerCase();
