@@ -59,9 +59,9 @@ let hash = 0x811c9dc5;
 for (const ch of header) hash = Math.imul(hash ^ ch.charCodeAt(0), 0x01000193);
 const userCache = folder && join(folder, `code-${(hash >>> 0).toString(16)}.cache`);
 // A report in JSON or markdown has a cache of its own, of what such a report runs alone; other runs have the terminal
-// report's. The format is found as the CLI finds it (the last -f/--format, else the extension of -o); any cache of
-// this build fits the bundle, so a format given otherwise (in a configuration file) only costs compiling what is
-// missing.
+// report's. The format is found as the CLI finds it: the last -f/--format, else the extension of -o (as in
+// src/cli/format.ts, which this file cannot load before the bundle). Any cache of this build fits the bundle, so a
+// format given otherwise (in a configuration file) only costs compiling what is missing.
 const argv = process.argv;
 let format;
 let output;

@@ -180,29 +180,22 @@ export function forgetCachedQuestionnaires(): number {
 
 /**
  * An entry's name: the size and a hash of at most 4,096 bytes spread over the file. Two questionnaires may share a
- * name (they then take turns in it); only the whole comparison in readEntry decides whether an entry is used.
+ * name (they then take turns in it); only the whole comparison in readEntry decides whether an entry is used. The
+ * bytes come a chunk at a time (`chunkAt`), so that a file need not be read whole; undefined when one is missing.
  */
-function entryName(bytes: Uint8Array): string {
-  let hash = 0x811c9dc5;
-  const step = Math.max(1, Math.floor(bytes.length / 4096));
-  for (let i = 0; i < bytes.length; i += step) hash = Math.imul(hash ^ (bytes[i] as number), 0x01000193);
-  return nameOf(bytes.length, hash);
-}
-
-const nameOf = (size: number, hash: number) => `q-${size}-${(hash >>> 0).toString(16).padStart(8, '0')}.cache`;
-
-/** entryName of the file open at `fd`, read a chunk at a time; undefined for a file that is not as long as `size`. */
-function entryNameOfFile(fd: number, size: number): string | undefined {
+function entryName(size: number, chunkAt: (at: number, n: number) => Uint8Array | undefined): string | undefined {
   let hash = 0x811c9dc5;
   const step = Math.max(1, Math.floor(size / 4096));
-  const chunk = Buffer.allocUnsafe(Math.min(size, CHUNK));
   for (let at = 0, i = 0; at < size; at += CHUNK) {
     const n = Math.min(CHUNK, size - at);
-    if (!readExactly(fd, chunk, n, at)) return undefined;
+    const chunk = chunkAt(at, n);
+    if (!chunk) return undefined;
     for (; i < at + n; i += step) hash = Math.imul(hash ^ (chunk[i - at] as number), 0x01000193);
   }
-  return nameOf(size, hash);
+  return `q-${size}-${(hash >>> 0).toString(16).padStart(8, '0')}.cache`;
 }
+
+const nameOfBytes = (bytes: Uint8Array): string => entryName(bytes.length, (at, n) => bytes.subarray(at, at + n)) as string;
 
 /**
  * The cached questionnaire for the file at `path`, found without reading the file into memory whole: its entry is
@@ -217,7 +210,8 @@ export function readCachedQuestionnaireFile(env: Io['env'], path: string, pick?:
     fd = openSync(path, 'r');
     const stat = fstatSync(fd);
     if (!stat.isFile() || stat.size > MAX_BYTES) return undefined;
-    const name = entryNameOfFile(fd, stat.size);
+    const chunk = Buffer.allocUnsafe(Math.min(stat.size, CHUNK));
+    const name = entryName(stat.size, (at, n) => (readExactly(fd as number, chunk, n, at) ? chunk : undefined));
     if (!name) return undefined;
     const file = join(dir, name);
     const doc = readEntry(file, path, false, pick);
@@ -235,7 +229,7 @@ export function readCachedQuestionnaire(env: Io['env'], bytes: Uint8Array, pick?
   const dir = cacheDir(env);
   if (!dir) return undefined;
   try {
-    const file = join(dir, entryName(bytes));
+    const file = join(dir, nameOfBytes(bytes));
     const doc = readEntry(file, bytes, false, pick);
     if (doc) served.push(file);
     return doc;
@@ -250,7 +244,7 @@ export function writeCachedQuestionnaire(env: Io['env'], bytes: Uint8Array, doc:
   if (!dir) return;
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
-    const file = join(dir, entryName(bytes));
+    const file = join(dir, nameOfBytes(bytes));
     const tmp = `${file}.${process.pid}.tmp`;
     writeFileSync(tmp, packEntry(bytes, doc), { mode: 0o600 });
     renameSync(tmp, file);

@@ -39,15 +39,13 @@ export async function readQuestionnaire(io: Io, path: string | undefined, pick?:
   };
   const bundled = path === undefined ? fromCache(readCompiled(file, pick)) : undefined;
   if (bundled) return bundled;
-  // A questionnaire file of one's own is looked up in the cache before it is read whole: most runs need no more.
-  const kept =
-    path !== undefined && path !== '' && path !== '-'
-      ? fromCache(readCachedQuestionnaireFile(io.env, resolve(io.cwd, path), pick))
-      : undefined;
+  // A questionnaire of one's own is looked up in the cache: a file before it is read whole (most runs need no more),
+  // standard input by its bytes.
+  const fromFile = path !== undefined && path !== '' && path !== '-';
+  const kept = fromFile ? fromCache(readCachedQuestionnaireFile(io.env, resolve(io.cwd, path), pick)) : undefined;
   if (kept) return kept;
   const bytes = await readInput(io, file);
-  // Standard input, and a file that changed since it was looked up, are looked up by their bytes.
-  const cached = path === undefined ? undefined : fromCache(readCachedQuestionnaire(io.env, bytes, pick));
+  const cached = path === '-' ? fromCache(readCachedQuestionnaire(io.env, bytes, pick)) : undefined;
   if (cached) return cached;
   // The questionnaire schema is built only when a questionnaire is read from YAML.
   const { loadQuestionnaire } = await import('../load/questionnaire.js');

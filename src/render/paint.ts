@@ -27,10 +27,10 @@ interface Layer {
   parent: Layer | undefined;
 }
 
-function painter(color: boolean, layer: Layer | undefined): Paint {
+function painter(layer: Layer | undefined): Paint {
   const apply = (input: string | number): string => {
     let text = String(input);
-    if (!color || layer === undefined || text === '') return text;
+    if (layer === undefined || text === '') return text;
     if (text.includes('\u001b')) {
       for (let l: Layer | undefined = layer; l !== undefined; l = l.parent) text = text.split(l.close).join(`${l.close}${l.open}`);
     }
@@ -47,7 +47,7 @@ function painter(color: boolean, layer: Layer | undefined): Paint {
         const [on, off] = CODES[name];
         const open = `\u001b[${on}m`;
         const close = `\u001b[${off}m`;
-        const next = painter(color, {
+        const next = painter({
           open,
           close,
           openAll: `${layer?.openAll ?? ''}${open}`,
@@ -75,7 +75,7 @@ const painters = new Map<boolean, Paint>();
 export function makePaint(color: boolean): Paint {
   let p = painters.get(color);
   if (!p) {
-    p = color ? painter(true, undefined) : plain();
+    p = color ? painter(undefined) : plain();
     painters.set(color, p);
   }
   return p;

@@ -48,7 +48,7 @@ const SPACE_RUN = new RegExp(`[^\\S\\u3000]\\s*|\\u3000(?![${CLOSING_CHARS}])`, 
  * Wrap text to w columns: at spaces for Latin text, between any two CJK characters. Each line is a slice of its
  * paragraph, found by positions: a report wraps its text once, in code V8 has not optimised, where building lines
  * token by token, and the tokens themselves, would make a string for every step (tests/width.test.ts holds it to
- * wrapping by the definition above).
+ * wrapping by its definition, token by token).
  */
 export function wrap(s: string, w: number): string[] {
   const lines: string[] = [];
@@ -57,11 +57,12 @@ export function wrap(s: string, w: number): string[] {
     let para = paras[p] as string;
     if (ODD_SPACE.test(para)) para = para.replace(SPACE_RUN, ' ');
     const ascii = PRINTABLE_ASCII.test(para);
-    // The line so far is para.slice(start, end), `width` columns wide; start < 0: no line yet.
+    // The line so far is para.slice(start, end), `lineWidth` columns wide; start < 0: no line yet.
     let start = -1;
     let end = 0;
     let lineWidth = 0;
-    // Whether the line has more than an ideographic space cut from its punctuation (what String.prototype.trim keeps).
+    // Whether the line has more than whitespace (what String.prototype.trim keeps): every token has, but a long one
+    // cut between characters may leave an ideographic space alone on a line.
     let visible = false;
     const cut = (at: number): string => (start < 0 ? '' : para.slice(start, at));
     for (let k = 0; k < para.length; ) {
@@ -77,7 +78,6 @@ export function wrap(s: string, w: number): string[] {
       // The token at k: [k, stop), `tokWidth` columns.
       let stop: number;
       let tokWidth: number;
-      let tokVisible = true;
       if (ascii) {
         stop = para.indexOf(' ', k);
         if (stop < 0) stop = para.length;
@@ -86,7 +86,6 @@ export function wrap(s: string, w: number): string[] {
         stop = k + 1;
         tokWidth = charWidth(c);
         while (stop < para.length && CLOSING.includes(para.charCodeAt(stop))) tokWidth += charWidth(para.charCodeAt(stop++));
-        tokVisible = c !== 0x3000 || stop > k + 1;
       } else {
         let plain = true;
         stop = k;
@@ -119,7 +118,7 @@ export function wrap(s: string, w: number): string[] {
       } else {
         if (start < 0) start = k;
         lineWidth += tokWidth;
-        visible ||= tokVisible;
+        visible = true;
       }
       end = stop;
       k = stop;
